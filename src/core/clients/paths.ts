@@ -1,0 +1,35 @@
+// Per-OS folders shared by several clients, derived from the (possibly simulated) home folder.
+import * as path from 'node:path';
+import type { DiscoveryContext } from './types';
+
+/** The folder an Electron app keeps its user data in: `~/Library/Application Support/X`, `~/.config/X`, `%APPDATA%\X`. */
+export function appDataDir(ctx: DiscoveryContext, app: string): string {
+  switch (ctx.platform) {
+    case 'darwin':
+      return path.join(ctx.home, 'Library', 'Application Support', app);
+    case 'win32':
+      return path.join(roamingAppData(ctx), app);
+    default:
+      return path.join(xdgConfigHome(ctx), app);
+  }
+}
+
+/** `%APPDATA%`: HOME/AppData/Roaming, or the real APPDATA when it lies under the same home. */
+export function roamingAppData(ctx: DiscoveryContext): string {
+  return envUnderHome(ctx, 'APPDATA') ?? path.join(ctx.home, 'AppData', 'Roaming');
+}
+
+export function xdgConfigHome(ctx: DiscoveryContext): string {
+  return envUnderHome(ctx, 'XDG_CONFIG_HOME') ?? path.join(ctx.home, '.config');
+}
+
+/** An environment folder is only trusted when it belongs to the home being scanned (so `--home` stays self-contained). */
+function envUnderHome(ctx: DiscoveryContext, name: string): string | undefined {
+  const value = ctx.env[name];
+  if (!value || !path.isAbsolute(value)) return undefined;
+  const rel = path.relative(ctx.home, value);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? value : undefined;
+}
+
+/** The VS Code family's user folders (`<VSC>` in the reference): stable first. */
+export const VSCODE_APP_FOLDERS = ['Code'] as const;

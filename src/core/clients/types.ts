@@ -1,0 +1,22 @@
+// What a client module provides: where its config files live on each OS, and how its dialect maps to the model.
+import type { ClientId, ConfigLocation, Platform, ServerEntry } from '../model';
+import type { JsoncDocument } from '../parse/jsonc';
+
+export interface DiscoveryContext {
+  /** the user's home folder (`--home` in the CLI) */
+  home: string;
+  platform: Platform;
+  /** open workspace folders, absolute */
+  workspaces: string[];
+  /** environment used for XDG_CONFIG_HOME / APPDATA; only honoured when it describes the same home */
+  env: Record<string, string | undefined>;
+}
+
+export interface ClientModule {
+  id: ClientId;
+  displayName: string;
+  /** every file this client may read, existing or not */
+  locations(ctx: DiscoveryContext): ConfigLocation[];
+  /** the servers defined in one of its files */
+  extract(doc: JsoncDocument, location: ConfigLocation): ServerEntry[];
+}

@@ -1,0 +1,137 @@
+// Indexed matching of servers against the inventory: what runs decides (package, URL, command), never the name.
+// Lookups go through maps keyed by package name and host, not a scan of the inventory per server.
+import { minimatch } from 'minimatch';
+import type { Ecosystem, PackageRef, ServerEntry } from '../model';
+import { compileUrlPattern, isUnder, normalizeUrl, urlMatches, formatNormalUrl, type NormalUrl, type UrlPattern } from '../urls';
+import type { Inventory, InventoryServer, PackageMatch } from './schema';
+import { satisfies } from './versions';
+
+export type MatchKind = 'package' | 'url' | 'command' | 'gateway';
+
+export interface Candidate {
+  entry: InventoryServer | null; // null: approved only because the URL is under gateway.url
+  kind: MatchKind;
+  specificity: number;
+  /** the package rule that matched, when kind is 'package' */
+  packageMatch?: PackageMatch;
+  /** the URL pattern or command glob that matched */
+  pattern?: string;
+}
+
+export interface VersionMismatch {
+  entry: InventoryServer;
+  packageMatch: PackageMatch;
+}
+
+export interface MatchResult {
+  candidates: Candidate[];
+  /** approved entries whose package matched but whose `versions` exclude this version */
+  versionMismatches: VersionMismatch[];
+}
+
+interface IndexedPackage {
+  entry: InventoryServer;
+  pm: PackageMatch;
+}
+interface IndexedUrl {
+  entry: InventoryServer;
+  pattern: UrlPattern;
+}
+
+export class InventoryIndex {
+  private readonly packages = new Map<string, IndexedPackage[]>();
+  private readonly urlsByHost = new Map<string, IndexedUrl[]>();
+  private readonly wildcardHostUrls: IndexedUrl[] = [];
+  private readonly commands: { entry: InventoryServer; glob: string; exact: boolean }[] = [];
+  private readonly gatewayUrls = new Map<string, InventoryServer>();
+  private readonly gatewayBase: NormalUrl | null;
+  readonly byId = new Map<string, InventoryServer>();
+
+  constructor(readonly inventory: Inventory) {
+    const gw = inventory.gateway?.url;
+    this.gatewayBase = gw ? normalizeUrl(gw) : null;
+    for (const entry of inventory.servers) {
+      this.byId.set(entry.id, entry);
+      for (const pm of entry.match.packages ?? []) push(this.packages, packageKey(pm.ecosystem, pm.name), { entry, pm });
+      for (const source of entry.match.urls ?? []) {
+        const pattern = compileUrlPattern(source);
+        if (!pattern) continue;
+        if (/[*?[]/.test(pattern.url.host)) this.wildcardHostUrls.push({ entry, pattern });
+        else push(this.urlsByHost, pattern.url.host, { entry, pattern });
+      }
+      for (const glob of entry.match.commands ?? []) this.commands.push({ entry, glob, exact: !/[*?[{]/.test(glob) });
+      if (entry.gatewayUrl) {
+        const n = normalizeUrl(entry.gatewayUrl);
+        if (n) this.gatewayUrls.set(formatNormalUrl(n), entry);
+      }
+    }
+  }
+
+  match(server: Pick<ServerEntry, 'package' | 'url' | 'command'>): MatchResult {
+    const result: MatchResult = { candidates: [], versionMismatches: [] };
+    if (server.url) this.matchUrl(server.url, result);
+    // a bridge such as `mcp-remote URL` is judged by its target; its own package only when it has none
+    if (server.package && !server.url) this.matchPackage(server.package, result);
+    if (server.command) this.matchCommand(server.command, result);
+    return result;
+  }
+
+  private matchPackage(pkg: PackageRef, result: MatchResult): void {
+    for (const { entry, pm } of this.packages.get(packageKey(pkg.ecosystem, pkg.name)) ?? []) {
+      if (pm.digest) {
+        if (pkg.digest?.toLowerCase() === pm.digest.toLowerCase()) result.candidates.push({ entry, kind: 'package', specificity: 60, packageMatch: pm });
+        else if (entry.status === 'approved') result.versionMismatches.push({ entry, packageMatch: pm });
+        continue;
+      }
+      if (!pm.versions) {
+        result.candidates.push({ entry, kind: 'package', specificity: 40, packageMatch: pm });
+      } else if (satisfies(pm.ecosystem, pkg.version, pm.versions)) {
+        result.candidates.push({ entry, kind: 'package', specificity: 50, packageMatch: pm });
+      } else if (entry.status === 'approved') {
+        result.versionMismatches.push({ entry, packageMatch: pm });
+      } else if (entry.status === 'rejected' && !pkg.version) {
+        // an unpinned package may resolve to a rejected version: assume the worst
+        result.candidates.push({ entry, kind: 'package', specificity: 45, packageMatch: pm });
+      }
+    }
+  }
+
+  private matchUrl(raw: string, result: MatchResult): void {
+    const url = normalizeUrl(raw);
+    if (!url) return;
+    for (const list of [this.urlsByHost.get(url.host) ?? [], this.wildcardHostUrls]) {
+      for (const { entry, pattern } of list) {
+        if (urlMatches(pattern, url)) {
+          result.candidates.push({ entry, kind: 'url', specificity: pattern.hasWildcard ? 30 : 35, pattern: pattern.source });
+        }
+      }
+    }
+    if (this.gatewayBase && isUnder(this.gatewayBase, url)) {
+      result.candidates.push({ entry: this.gatewayUrls.get(formatNormalUrl(url)) ?? null, kind: 'gateway', specificity: 10 });
+    }
+  }
+
+  private matchCommand(command: string, result: MatchResult): void {
+    const windowsPath = /^[a-z]:[\\/]/i.test(command) || command.includes('\\');
+    const subject = windowsPath ? command.replace(/\\/g, '/') : command;
+    for (const { entry, glob, exact } of this.commands) {
+      const pattern = windowsPath ? glob.replace(/\\/g, '/') : glob;
+      const hit = exact ? (windowsPath ? pattern.toLowerCase() === subject.toLowerCase() : pattern === subject) : minimatch(subject, pattern, { nocase: windowsPath, dot: true });
+      if (hit) result.candidates.push({ entry, kind: 'command', specificity: exact ? 25 : 20, pattern: glob });
+    }
+  }
+}
+
+/** Package names compared the way each registry does: PyPI normalizes `Foo_Bar` = `foo-bar`, OCI drops `docker.io/library/`. */
+export function packageKey(ecosystem: Ecosystem, name: string): string {
+  let n = name.trim().toLowerCase();
+  if (ecosystem === 'pypi') n = n.replace(/[-_.]+/g, '-');
+  if (ecosystem === 'oci') n = n.replace(/^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '').replace(/^library\//, '');
+  return `${ecosystem}:${n}`;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

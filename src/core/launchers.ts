@@ -1,0 +1,256 @@
+// Recognizes the package behind a launcher command line (`npx -y pkg@1`, `uvx pkg==1`, `docker run … image:tag`),
+// unwrapping shells (`cmd /c`, `sh -c`) and remote bridges (`mcp-remote URL`, whose real target is the URL).
+import type { PackageRef } from './model';
+
+export interface LaunchTarget {
+  package: PackageRef | null;
+  /** the remote URL a stdio bridge connects to */
+  bridgedUrl: string | null;
+}
+
+const NONE: LaunchTarget = { package: null, bridgedUrl: null };
+
+/** npm packages that are stdio-to-remote bridges: the server that matters is the URL they are given. */
+const REMOTE_BRIDGES = new Set(['mcp-remote', 'supergateway', '@modelcontextprotocol/mcp-remote']);
+
+export function recognizeLauncher(command: string | null, args: readonly string[], depth = 0): LaunchTarget {
+  if (!command || depth > 4) return NONE;
+  const exe = executableName(command);
+  switch (exe) {
+    case 'npx':
+    case 'bunx':
+    case 'pnpx':
+      return npmTarget(args, exe === 'npx');
+    case 'npm':
+      return args[0] === 'exec' || args[0] === 'x' ? npmTarget(args.slice(1), true) : NONE;
+    case 'pnpm':
+    case 'yarn':
+      return args[0] === 'dlx' ? npmTarget(args.slice(1), false) : NONE;
+    case 'bun':
+      return args[0] === 'x' ? npmTarget(args.slice(1), false) : NONE;
+    case 'uvx':
+      return pypiTarget(args, UV_VALUE_FLAGS, '--from');
+    case 'uv':
+      if (args[0] === 'tool' && args[1] === 'run') return pypiTarget(args.slice(2), UV_VALUE_FLAGS, '--from');
+      if (args[0] === 'run') return uvRunTarget(args.slice(1));
+      return NONE;
+    case 'pipx':
+      return args[0] === 'run' ? pypiTarget(args.slice(1), PIPX_VALUE_FLAGS, '--spec') : NONE;
+    case 'docker':
+    case 'podman': {
+      const rest = args[0] === 'container' ? args.slice(1) : args;
+      return rest[0] === 'run' ? ociTarget(rest.slice(1)) : NONE;
+    }
+    case 'cmd': {
+      // cmd /c npx …  (flags are case-insensitive: /C, /c, /k)
+      const i = args.findIndex((a) => /^\/[ck]$/i.test(a));
+      if (i < 0 || i + 1 >= args.length) return NONE;
+      const rest = args.slice(i + 1);
+      // `cmd /c "npx -y pkg"` arrives as one argument
+      const words = rest.length === 1 ? shellSplit(rest[0]) : rest;
+      return recognizeLauncher(words[0] ?? null, words.slice(1), depth + 1);
+    }
+    case 'sh':
+    case 'bash':
+    case 'zsh':
+    case 'dash': {
+      const i = args.findIndex((a) => a === '-c' || a === '-lc' || a === '-ic');
+      if (i < 0 || i + 1 >= args.length) return NONE;
+      const words = shellSplit(args[i + 1]).filter((w, k, all) => !(w === 'exec' && k === 0 && all.length > 1));
+      return recognizeLauncher(words[0] ?? null, words.slice(1), depth + 1);
+    }
+    default:
+      if (REMOTE_BRIDGES.has(exe)) return { package: null, bridgedUrl: firstUrl(args) };
+      return NONE;
+  }
+}
+
+/** `C:\Program Files\nodejs\npx.cmd` → `npx` */
+export function executableName(command: string): string {
+  const base = command.split(/[\\/]/).pop() ?? command;
+  return base.toLowerCase().replace(/\.(cmd|exe|bat|ps1)$/, '');
+}
+
+// ---------- npm ----------
+
+const NPX_VALUE_FLAGS = new Set(['-p', '--package', '--registry', '--cache', '--userconfig', '-c', '--call', '--workspace', '-w']);
+
+function npmTarget(args: readonly string[], isNpx: boolean): LaunchTarget {
+  let spec: string | null = null;
+  let explicitPackage: string | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') {
+      spec = args[i + 1] ?? null;
+      break;
+    }
+    if (a.startsWith('-')) {
+      const eq = a.indexOf('=');
+      const flag = eq >= 0 ? a.slice(0, eq) : a;
+      const value = eq >= 0 ? a.slice(eq + 1) : args[i + 1];
+      if (flag === '-p' || flag === '--package') explicitPackage ??= value ?? null;
+      if (eq < 0 && isNpx && NPX_VALUE_FLAGS.has(flag)) i++;
+      continue;
+    }
+    spec = a;
+    break;
+  }
+  const chosen = explicitPackage ?? spec;
+  if (!chosen) return NONE;
+  const pkg = parseNpmSpec(chosen);
+  if (!pkg) return NONE;
+  if (REMOTE_BRIDGES.has(pkg.name)) {
+    const after = args.slice(args.indexOf(spec ?? chosen) + 1);
+    return { package: pkg, bridgedUrl: firstUrl(after) };
+  }
+  return { package: pkg, bridgedUrl: null };
+}
+
+/** `@scope/name@1.2.3`, `name@latest`, `name` → package ref; null for paths and URLs. */
+export function parseNpmSpec(spec: string): PackageRef | null {
+  let s = spec.startsWith('npm:') ? spec.slice(4) : spec;
+  if (!s || /^[./~]|^[a-z]+:\/\//i.test(s) || s.includes('\\') || /^[a-z]:/i.test(s)) return null;
+  let version: string | null = null;
+  const at = s.indexOf('@', s.startsWith('@') ? 1 : 0);
+  if (at > 0) {
+    version = s.slice(at + 1) || null;
+    s = s.slice(0, at);
+  }
+  if (!/^(@[a-z0-9][\w.~-]*\/)?[a-z0-9][\w.~-]*$/i.test(s)) return null;
+  return { ecosystem: 'npm', name: s, version };
+}
+
+// ---------- PyPI ----------
+
+const UV_VALUE_FLAGS = new Set(['--from', '--with', '--python', '-p', '--index-url', '--index', '--extra-index-url', '--default-index', '--directory', '--project', '--with-requirements', '--constraint', '-c', '--cache-dir', '--env-file']);
+const PIPX_VALUE_FLAGS = new Set(['--spec', '--python', '--index-url', '-i', '--pip-args']);
+
+function pypiTarget(args: readonly string[], valueFlags: Set<string>, specFlag: string): LaunchTarget {
+  let first: string | null = null;
+  let fromSpec: string | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') {
+      first ??= args[i + 1] ?? null;
+      break;
+    }
+    if (a.startsWith('-')) {
+      const eq = a.indexOf('=');
+      const flag = eq >= 0 ? a.slice(0, eq) : a;
+      const value = eq >= 0 ? a.slice(eq + 1) : args[i + 1];
+      if (flag === specFlag) fromSpec ??= value ?? null;
+      if (eq < 0 && valueFlags.has(flag)) i++;
+      continue;
+    }
+    first = a;
+    break;
+  }
+  const spec = fromSpec ?? first;
+  const pkg = spec ? parsePypiSpec(spec) : null;
+  return pkg ? { package: pkg, bridgedUrl: null } : NONE;
+}
+
+function uvRunTarget(args: readonly string[]): LaunchTarget {
+  const i = args.findIndex((a) => a === '--with' || a.startsWith('--with='));
+  if (i < 0) return NONE;
+  const spec = args[i].includes('=') ? args[i].slice(args[i].indexOf('=') + 1) : args[i + 1];
+  const pkg = spec ? parsePypiSpec(spec) : null;
+  return pkg ? { package: pkg, bridgedUrl: null } : NONE;
+}
+
+/** `mcp-server-git==0.6.2`, `pkg@1.0`, `pkg[extra]>=1` → package ref; null for paths, URLs and git specs. */
+export function parsePypiSpec(spec: string): PackageRef | null {
+  if (/^[./~]|:\/\/|^git\+/i.test(spec)) return null;
+  const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?\s*(?:(==|@)\s*([^\s,;]+)|([<>=!~].*))?$/.exec(spec);
+  if (!m) return null;
+  const version = m[4] ?? (m[5] ? m[5].trim() : null);
+  return { ecosystem: 'pypi', name: m[1], version };
+}
+
+// ---------- OCI (docker / podman) ----------
+
+/** `docker run` options that take a separate value, so that value is not mistaken for the image. */
+const DOCKER_VALUE_FLAGS = new Set([
+  '-e', '--env', '--env-file', '-v', '--volume', '--mount', '--name', '-p', '--publish', '--network', '--net',
+  '--network-alias', '-w', '--workdir', '-u', '--user', '--entrypoint', '-l', '--label', '--label-file',
+  '--cpus', '--cpu-shares', '-c', '--cpuset-cpus', '--memory', '-m', '--memory-swap', '--platform', '--pull',
+  '--add-host', '--cap-add', '--cap-drop', '--device', '--dns', '--dns-search', '--dns-option', '--hostname',
+  '-h', '--ipc', '--pid', '--restart', '--runtime', '--security-opt', '--shm-size', '--tmpfs', '--ulimit',
+  '--log-driver', '--log-opt', '--gpus', '--stop-signal', '--stop-timeout', '--userns', '--uts', '--cgroupns',
+  '--expose', '--group-add', '--health-cmd', '--health-interval', '--health-retries', '--health-timeout',
+  '--ip', '--ip6', '--link', '--mac-address', '--volumes-from', '--attach', '-a', '--cidfile', '--isolation',
+  '--pod', '--secret', '--annotation', '--arch', '--os', '--variant', '--authfile', '--cgroup-parent',
+]);
+
+function ociTarget(args: readonly string[]): LaunchTarget {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a.startsWith('-')) {
+      if (!a.includes('=') && DOCKER_VALUE_FLAGS.has(a)) i++;
+      continue;
+    }
+    const pkg = parseImageRef(a);
+    return pkg ? { package: pkg, bridgedUrl: null } : NONE;
+  }
+  return NONE;
+}
+
+/** `ghcr.io/org/img:1.2@sha256:…` → name `ghcr.io/org/img`, version `1.2`, digest `sha256:…` */
+export function parseImageRef(ref: string): PackageRef | null {
+  let rest = ref;
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  let version: string | null = null;
+  const colon = rest.lastIndexOf(':');
+  if (colon > rest.lastIndexOf('/')) {
+    version = rest.slice(colon + 1) || null;
+    rest = rest.slice(0, colon);
+  }
+  if (!/^[a-z0-9][a-z0-9._\-/:]*$/i.test(rest)) return null;
+  const pkg: PackageRef = { ecosystem: 'oci', name: rest, version };
+  if (digest) pkg.digest = digest;
+  return pkg;
+}
+
+// ---------- helpers ----------
+
+function firstUrl(args: readonly string[]): string | null {
+  return args.find((a) => /^https?:\/\//i.test(a)) ?? null;
+}
+
+/** Splits a shell command line into words (quotes and backslash escapes; no expansion). */
+export function shellSplit(line: string): string[] {
+  const words: string[] = [];
+  let cur = '';
+  let inWord = false;
+  let quote: '"' | "'" | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote) {
+      if (c === quote) quote = null;
+      else if (c === '\\' && quote === '"' && i + 1 < line.length) cur += line[++i];
+      else cur += c;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+      inWord = true;
+    } else if (c === '\\' && i + 1 < line.length) {
+      cur += line[++i];
+      inWord = true;
+    } else if (/\s/.test(c)) {
+      if (inWord) words.push(cur);
+      cur = '';
+      inWord = false;
+    } else if ((c === '&' || c === ';' || c === '|') && !inWord) {
+      break; // only the first command of a pipeline or list
+    } else {
+      cur += c;
+      inWord = true;
+    }
+  }
+  if (inWord) words.push(cur);
+  return words;
+}

@@ -1,0 +1,115 @@
+// The human-readable table: each server, where it was found (client, file, line), its verdict and why.
+import * as path from 'node:path';
+import type { CheckedServer, Verdict } from '../model';
+import type { ScanResult } from '../scan';
+import { maskText } from '../secrets';
+import { printable } from '../text';
+
+const VERDICT_LABEL: Record<Verdict, string> = {
+  approved: 'approved',
+  pending: 'PENDING',
+  rejected: 'REJECTED',
+  deprecated: 'DEPRECATED',
+  unknown: 'SHADOW',
+};
+
+export interface TableOptions {
+  home?: string;
+  /** terminal width; long "why" texts wrap to it */
+  width?: number;
+  color?: boolean;
+}
+
+export function formatTable(result: ScanResult, options: TableOptions = {}): string {
+  const width = Math.max(60, options.width ?? 100);
+  const color = options.color ?? false;
+  const lines: string[] = [];
+  const inv = result.inventory;
+  lines.push(`Inventory: ${inv.inventory.organization ?? '(no organization)'} — ${inv.inventory.servers.length} entries from ${inv.source}`);
+  lines.push('');
+
+  if (!result.servers.length) {
+    lines.push('No MCP servers found.');
+  } else {
+    // one row per server; the explanation goes on the lines below it, wrapped to the terminal
+    const header = ['VERDICT', 'SERVER', 'CLIENT', 'SCOPE', 'LOCATION'];
+    const rows = result.servers.map((s) => [verdictCell(s), clean(s.name), s.client, s.scope, `${shortPath(s.file, options.home)}:${s.range.start.line + 1}`]);
+    const widths = header.map((h, i) => Math.min(i === 4 ? 70 : 28, Math.max(h.length, ...rows.map((r) => r[i].length))));
+    const indent = ' '.repeat(widths[0] + 2);
+    lines.push(header.map((h, i) => h.padEnd(widths[i])).join('  ').trimEnd());
+    for (const [k, row] of rows.entries()) {
+      const cells = row.map((c, i) => (i === 4 ? fitLeft(c, widths[i]) : fit(c, widths[i])));
+      if (color) cells[0] = paint(result.servers[k].verdict, cells[0]);
+      lines.push(cells.join('  ').trimEnd());
+      for (const more of wrap(clean(why(result.servers[k])), Math.max(40, width - indent.length))) lines.push(`${indent}${more}`);
+    }
+  }
+
+  const broken = result.files.filter((f) => f.error);
+  if (broken.length) {
+    lines.push('');
+    lines.push('Files with problems:');
+    for (const f of broken) lines.push(`  ${shortPath(f.path, options.home)} (${f.client}): ${clean(f.error ?? '')}`);
+  }
+
+  const s = result.summary;
+  lines.push('');
+  lines.push(
+    `${s.total} server${s.total === 1 ? '' : 's'} in ${result.files.filter((f) => !('absent' in f && f.absent)).length} file(s): ` +
+      `${s.approved} approved, ${s.pending} pending, ${s.rejected} rejected, ${s.deprecated} deprecated, ${s.unknown} shadow/unapproved.`,
+  );
+  return lines.join('\n') + '\n';
+}
+
+function verdictCell(s: CheckedServer): string {
+  const label = s.findings.some((f) => f.rule === 'unapproved-version') ? 'UNAPPROVED' : VERDICT_LABEL[s.verdict];
+  return s.disabled ? `${label} (off)` : label;
+}
+
+function why(s: CheckedServer): string {
+  if (s.findings.length) return s.findings.map((f) => f.message).join(' ');
+  return s.inventoryId ? `Approved ("${s.inventoryId}" in the inventory).` : 'Approved: it goes through the organization gateway.';
+}
+
+function clean(text: string): string {
+  return printable(maskText(text));
+}
+
+function shortPath(file: string, home?: string): string {
+  if (home) {
+    const rel = path.relative(home, file);
+    if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) return `~${path.sep}${rel}`;
+  }
+  const relCwd = path.relative(process.cwd(), file);
+  return relCwd && !relCwd.startsWith('..') && !path.isAbsolute(relCwd) ? relCwd : file;
+}
+
+function fit(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
+}
+
+/** Paths keep their end (the file name and line) when cut. */
+function fitLeft(text: string, width: number): string {
+  return text.length > width ? `…${text.slice(text.length - width + 1)}` : text.padEnd(width);
+}
+
+function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      out.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) out.push(line);
+  return out;
+}
+
+const COLORS: Record<Verdict, string> = { approved: '32', pending: '33', rejected: '31', deprecated: '33', unknown: '31' };
+
+function paint(verdict: Verdict, text: string): string {
+  return `\u001b[${COLORS[verdict]}m${text}\u001b[0m`;
+}

@@ -1,0 +1,67 @@
+// The scan pipeline shared by the CLI and the extension: discover → read → parse → normalize → match → findings.
+import { clientById, type DiscoveryContext } from './clients';
+import { discoverLocations, filterByClient } from './discovery';
+import { evaluateServer } from './evaluate';
+import { InventoryIndex } from './inventory/match';
+import type { LoadedInventory } from './inventory/load';
+import type { CheckedServer, ClientId, ConfigLocation, FileReport, Verdict } from './model';
+import { parseJsonc, type LocatedError } from './parse/jsonc';
+import { readConfigFile } from './readFile';
+
+export interface FileAnalysis {
+  location: ConfigLocation;
+  servers: CheckedServer[];
+  error: LocatedError | null;
+}
+
+/** Checks the text of one config file (from disk, or an editor buffer as the user types). */
+export function analyzeText(text: string, location: ConfigLocation, index: InventoryIndex): FileAnalysis {
+  const doc = parseJsonc(text);
+  const entries = doc.root ? clientById(location.client).extract(doc, location) : [];
+  return { location, servers: entries.map((e) => evaluateServer(e, index)), error: doc.error };
+}
+
+export interface ScanOptions extends DiscoveryContext {
+  inventory: LoadedInventory;
+  clients?: ClientId[];
+  /** also list files that do not exist */
+  includeAbsent?: boolean;
+}
+
+export interface ScanResult {
+  inventory: LoadedInventory;
+  files: (FileReport & { absent?: boolean })[];
+  servers: CheckedServer[];
+  summary: Record<'total' | Verdict, number>;
+}
+
+export async function scan(options: ScanOptions): Promise<ScanResult> {
+  const index = new InventoryIndex(options.inventory.inventory);
+  const locations = filterByClient(discoverLocations(options), options.clients);
+  const results = await Promise.all(locations.map((loc) => scanFile(loc, index)));
+  const files: ScanResult['files'] = [];
+  const servers: CheckedServer[] = [];
+  for (const r of results) {
+    if (r.absent && !options.includeAbsent) continue;
+    files.push(r.report);
+    servers.push(...r.servers);
+  }
+  return { inventory: options.inventory, files, servers, summary: summarize(servers) };
+}
+
+async function scanFile(location: ConfigLocation, index: InventoryIndex): Promise<{ report: FileReport & { absent?: boolean }; servers: CheckedServer[]; absent: boolean }> {
+  const base = { path: location.path, client: location.client, scope: location.scope, ...(location.alsoReadBy ? { alsoReadBy: location.alsoReadBy } : {}) };
+  const read = await readConfigFile(location.path);
+  if (read.kind === 'absent') return { report: { ...base, servers: 0, error: null, absent: true }, servers: [], absent: true };
+  if (read.kind === 'error') return { report: { ...base, servers: 0, error: read.message }, servers: [], absent: false };
+  const analysis = analyzeText(read.text, location, index);
+  const report: FileReport = { ...base, servers: analysis.servers.length, error: analysis.error ? `invalid JSON: ${analysis.error.message}` : null };
+  if (analysis.error) report.errorRange = analysis.error.range;
+  return { report, servers: analysis.servers, absent: false };
+}
+
+export function summarize(servers: readonly CheckedServer[]): Record<'total' | Verdict, number> {
+  const s = { total: servers.length, approved: 0, pending: 0, rejected: 0, deprecated: 0, unknown: 0 };
+  for (const v of servers) s[v.verdict]++;
+  return s;
+}

@@ -1,0 +1,115 @@
+// Secret detection and masking. Whatever the tool prints (table, JSON, editor messages, logs) goes through
+// `maskText` / `maskUrl` / `maskArgs`, so a token written into a config never leaves it in full.
+
+/** Well-known token formats. Each must be specific enough not to hit ordinary words or paths. */
+const TOKEN_PATTERNS: RegExp[] = [
+  /\bgh[pousr]_[A-Za-z0-9]{20,}\b/g, // GitHub classic tokens
+  /\bgithub_pat_[A-Za-z0-9_]{22,}\b/g, // GitHub fine-grained
+  /\bglpat-[A-Za-z0-9_-]{20,}\b/g, // GitLab
+  /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, // AWS access key id
+  /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/g, // Slack
+  /\bsk-ant-[A-Za-z0-9_-]{20,}/g, // Anthropic
+  /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g, // OpenAI
+  /\b[rs]k_(?:live|test)_[A-Za-z0-9]{16,}\b/g, // Stripe
+  /\bAIza[0-9A-Za-z_-]{35}\b/g, // Google API key
+  /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, // JWT
+  /\bnpm_[A-Za-z0-9]{36}\b/g, // npm
+  /\bhf_[A-Za-z0-9]{30,}\b/g, // Hugging Face
+  /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g,
+];
+
+/** Names of parameters, flags and variables whose values are credentials. */
+const SECRET_NAME = /(?:^|[_.-])(?:token|secret|password|passwd|pwd|api[_-]?key|apikey|access[_-]?key|private[_-]?key|auth|authorization|credentials?|client[_-]?secret|session|sig|signature|key)$/i;
+
+const KEEP = 6;
+
+/** Shows at most the first 6 characters of a secret. */
+export function maskValue(value: string): string {
+  const shown = value.length > 12 ? value.slice(0, KEEP) : value.slice(0, Math.min(2, value.length));
+  return `${shown}****`;
+}
+
+export function isSecretName(name: string): boolean {
+  return SECRET_NAME.test(name.replace(/^-+/, ''));
+}
+
+/** Is the value a reference (`${env:X}`, `${input:X}`, `${X}`, `{env:X}`, `$X`) rather than a literal? */
+export function isReference(value: string): boolean {
+  return /^\$\{[^}]+\}$|^\{env:[^}]+\}$|^\$[A-Za-z_][A-Za-z0-9_]*$|^\$\{\{[^}]+\}\}$/.test(value.trim());
+}
+
+/** Masks every well-known token format inside a piece of text. */
+export function maskText(text: string): string {
+  let out = text;
+  for (const re of TOKEN_PATTERNS) out = out.replace(re, (m) => maskValue(m));
+  // "Bearer <token>" / "token <token>" in header-like text
+  out = out.replace(/\b(Bearer|Basic|token)\s+([A-Za-z0-9._~+/=-]{8,})/g, (m, scheme: string, tok: string) =>
+    tok.includes('****') || isReference(tok) ? m : `${scheme} ${maskValue(tok)}`,
+  );
+  return out;
+}
+
+/** Masks userinfo passwords and credential-like query values of a URL, plus token formats anywhere in it. */
+export function maskUrl(url: string): string {
+  let out = url.replace(/^([a-z][a-z0-9+.-]*:\/\/)([^/?#@\s]*)@/i, (_m, scheme: string, userinfo: string) => {
+    const colon = userinfo.indexOf(':');
+    if (colon < 0) return isReference(userinfo) ? `${scheme}${userinfo}@` : `${scheme}${maskValue(userinfo)}@`;
+    const pass = userinfo.slice(colon + 1);
+    return `${scheme}${userinfo.slice(0, colon)}:${isReference(pass) ? pass : maskValue(pass)}@`;
+  });
+  out = out.replace(/([?&#;])([^=&#\s]+)=([^&#\s]*)/g, (m, sep: string, name: string, value: string) => {
+    if (!value || isReference(decodeSafe(value))) return m;
+    return isSecretName(decodeSafe(name)) || looksRandom(value) ? `${sep}${name}=${maskValue(value)}` : m;
+  });
+  return maskText(out);
+}
+
+/** Masks secrets in an argument list: token formats, `--api-key=X`, `--token X`, `KEY=value` pairs and URLs. */
+export function maskArgs(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const prev = args[i - 1];
+    if (prev !== undefined && /^--?[A-Za-z]/.test(prev) && !prev.includes('=') && isSecretName(prev) && !isReference(a) && !a.startsWith('-')) {
+      out.push(maskValue(a));
+      continue;
+    }
+    const eq = a.indexOf('=');
+    if (eq > 0 && !/^[a-z][a-z0-9+.-]*:\/\//i.test(a)) {
+      const name = a.slice(0, eq);
+      const value = a.slice(eq + 1);
+      if (value && isSecretName(name) && !isReference(value)) {
+        out.push(`${name}=${maskValue(value)}`);
+        continue;
+      }
+    }
+    out.push(/^[a-z][a-z0-9+.-]*:\/\//i.test(a) ? maskUrl(a) : maskText(a));
+  }
+  return out;
+}
+
+/** Long strings mixing letters and digits with no structure: likely a key even under an innocent name. */
+function looksRandom(value: string): boolean {
+  if (value.length < 24 || /[./\\]/.test(value)) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((re) => re.test(value)).length;
+  return classes >= 3 && shannonBits(value) >= 4;
+}
+
+export function shannonBits(s: string): number {
+  const counts = new Map<string, number>();
+  for (const c of s) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let h = 0;
+  for (const n of counts.values()) {
+    const p = n / s.length;
+    h -= p * Math.log2(p);
+  }
+  return h;
+}
+
+function decodeSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
