@@ -1,7 +1,15 @@
 // Argument parsing on node:util parseArgs, with messages a user can act on.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
-export class UsageError extends Error {}
+/** An error the user can fix; exits 2. `usage` adds the pointer to --help. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly usage = true,
+  ) {
+    super(message);
+  }
+}
 
 export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
   try {

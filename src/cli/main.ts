@@ -44,7 +44,7 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`mcp-gatekeeper: ${e.message}\nRun "mcp-gatekeeper --help" for usage.\n`);
+      process.stderr.write(`mcp-gatekeeper: ${e.message}\n${e.usage ? 'Run "mcp-gatekeeper --help" for usage.\n' : ''}`);
       return 2;
     }
     process.stderr.write(`mcp-gatekeeper: unexpected error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);

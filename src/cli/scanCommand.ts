@@ -58,7 +58,7 @@ async function resolveInventory(source: string | undefined): Promise<LoadedInven
   if (!source) return bundledInventory();
   if (/^https?:\/\//i.test(source)) throw new UsageError('inventory URLs are not supported yet; pass a file');
   const r = await loadInventoryFile(path.resolve(source));
-  if (!r.ok) throw new UsageError(r.error);
+  if (!r.ok) throw new UsageError(r.error, false);
   return r.value;
 }
 

@@ -1,1 +1,39 @@
-export function activate(): void {}
+// Entry point: wires the adapter pieces together. Activation does no I/O itself; the first scan is deferred.
+import * as vscode from 'vscode';
+import { DiagnosticsController } from './diagnosticsController';
+import { InventoryService, workspaceOverrideAttempt } from './inventoryService';
+import { LocationRegistry } from './locations';
+import { registerCommands } from './commands';
+
+export interface GatekeeperApi {
+  /** resolves when the first scan after activation has finished */
+  readonly ready: Promise<void>;
+  /** re-reads the inventory and re-checks every config file */
+  scanNow(): Promise<void>;
+}
+
+export function activate(context: vscode.ExtensionContext): GatekeeperApi {
+  const log = vscode.window.createOutputChannel('MCP Gatekeeper', { log: true });
+  const inventory = new InventoryService(context, log);
+  const locations = new LocationRegistry();
+  const diagnostics = new DiagnosticsController(locations, inventory, log);
+  context.subscriptions.push(log, inventory, diagnostics);
+
+  const scanNow = async () => {
+    await inventory.reload();
+    await diagnostics.rescanAll();
+  };
+  context.subscriptions.push(...registerCommands({ scanNow, diagnostics, log }));
+
+  if (workspaceOverrideAttempt()) {
+    log.warn('This workspace sets mcpGatekeeper.inventory.path; workspace values of organization policy are ignored.');
+  }
+  const ready = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(scanNow).catch((e: unknown) => {
+    log.error(`First scan failed: ${e instanceof Error ? e.message : String(e)}`);
+  });
+  return { ready, scanNow };
+}
+
+export function deactivate(): void {
+  // everything is disposed through context.subscriptions
+}

@@ -54,17 +54,23 @@ function describeIssues(error: z.ZodError, data: unknown): string {
 function formatPath(path: PropertyKey[], data: unknown): string {
   let out = '';
   let node: unknown = data;
+  let named = false;
   for (const key of path) {
     if (typeof key === 'number') {
       out += `[${key}]`;
       node = Array.isArray(node) ? node[key] : undefined;
-      // name the entry by its id, which admins search for
-      if (out.startsWith('servers[') && out.indexOf(']') === out.length - 1 && node && typeof node === 'object') {
+      // name the server entry by its id, which admins search for
+      named = false;
+      if (out === `servers[${key}]` && node && typeof node === 'object') {
         const id = (node as { id?: unknown }).id;
-        if (typeof id === 'string') out += ` (id "${id}")`;
+        if (typeof id === 'string') {
+          out += ` (id "${id}")`;
+          named = true;
+        }
       }
     } else {
-      out += out ? `.${String(key)}` : String(key);
+      out += named ? ` ${String(key)}` : out ? `.${String(key)}` : String(key);
+      named = false;
       node = node && typeof node === 'object' ? (node as Record<string, unknown>)[String(key)] : undefined;
     }
   }

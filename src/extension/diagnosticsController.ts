@@ -1,0 +1,146 @@
+// Keeps the Problems panel in step with every MCP config file: open documents are checked from their live text
+// (debounced as you type), closed ones from disk, and every file is re-checked when it or the inventory changes.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ConfigLocation } from '../core/model';
+import { readConfigFile } from '../core/readFile';
+import { analyzeText, summarize, type FileAnalysis } from '../core/scan';
+import type { InventoryService } from './inventoryService';
+import type { LocationRegistry } from './locations';
+import { toDiagnostics } from './toDiagnostics';
+
+const TYPING_DELAY_MS = 250;
+const WATCH_DELAY_MS = 100;
+
+export class DiagnosticsController implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('mcpGatekeeper');
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly analyses = new Map<string, FileAnalysis>();
+  private readonly disposables: vscode.Disposable[] = [this.collection];
+  private watchers: vscode.Disposable[] = [];
+  private readonly checked = new vscode.EventEmitter<void>();
+  /** fires whenever diagnostics were republished */
+  readonly onDidCheck = this.checked.event;
+
+  constructor(
+    private readonly locations: LocationRegistry,
+    private readonly inventory: InventoryService,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(
+      this.checked,
+      vscode.workspace.onDidOpenTextDocument((doc) => this.checkDocument(doc)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document.uri, TYPING_DELAY_MS, () => this.checkDocument(e.document))),
+      vscode.workspace.onDidSaveTextDocument((doc) => this.checkDocument(doc)),
+      // an unsaved buffer closed: what counts again is the file on disk
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        const loc = this.locations.forUri(doc.uri);
+        if (loc) void this.checkFromDisk(loc);
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescanAll()),
+      inventory.onDidChange(() => void this.recheckAll()),
+    );
+  }
+
+  /** Current results, for views and commands. */
+  results(): FileAnalysis[] {
+    return [...this.analyses.values()];
+  }
+
+  /** Re-discovers the config files, re-watches them and checks each one. */
+  async rescanAll(): Promise<void> {
+    this.locations.refresh();
+    this.watchAll();
+    await this.recheckAll();
+  }
+
+  async recheckAll(): Promise<void> {
+    const started = Date.now();
+    await Promise.all(this.locations.all().map((loc) => this.checkLocation(loc)));
+    // drop results of files that are no longer config files (a folder was closed)
+    for (const key of [...this.analyses.keys()]) {
+      if (!this.locations.forUri(vscode.Uri.file(key))) this.forget(vscode.Uri.file(key));
+    }
+    const s = summarize(this.results().flatMap((a) => a.servers));
+    this.log.info(`Checked ${this.analyses.size} config file(s) in ${Date.now() - started} ms: ${s.total} servers, ${s.approved} approved, ${s.pending} pending, ${s.rejected} rejected, ${s.deprecated} deprecated, ${s.unknown} shadow/unapproved`);
+  }
+
+  private async checkLocation(loc: ConfigLocation): Promise<void> {
+    const doc = vscode.workspace.textDocuments.find((d) => this.locations.forUri(d.uri) === loc);
+    if (doc) this.checkDocument(doc);
+    else await this.checkFromDisk(loc);
+  }
+
+  private checkDocument(doc: vscode.TextDocument): void {
+    const loc = this.locations.forUri(doc.uri);
+    if (!loc) return;
+    this.publish(doc.uri, analyzeText(doc.getText(), loc, this.inventory.index));
+  }
+
+  private async checkFromDisk(loc: ConfigLocation): Promise<void> {
+    const uri = vscode.Uri.file(loc.path);
+    const read = await readConfigFile(loc.path);
+    // an open editor's text wins over the disk (it may have unsaved edits)
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
+    if (read.kind === 'text') {
+      this.publish(uri, analyzeText(read.text, loc, this.inventory.index));
+    } else {
+      if (read.kind === 'error') this.log.warn(`${loc.path} ${read.message}`);
+      this.forget(uri);
+    }
+  }
+
+  private publish(uri: vscode.Uri, analysis: FileAnalysis): void {
+    this.analyses.set(uri.fsPath, analysis);
+    this.collection.set(uri, toDiagnostics(analysis));
+    this.checked.fire();
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const had = this.analyses.delete(uri.fsPath);
+    this.collection.delete(uri);
+    if (had) this.checked.fire();
+  }
+
+  private schedule(uri: vscode.Uri, delay: number, run: () => void): void {
+    if (!this.locations.forUri(uri)) return;
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        run();
+      }, delay),
+    );
+  }
+
+  /** One watcher per folder that holds config files, inside the workspace or not (home, app data). */
+  private watchAll(): void {
+    for (const w of this.watchers) w.dispose();
+    const byDir = new Map<string, ConfigLocation[]>();
+    for (const loc of this.locations.all()) {
+      const dir = path.dirname(loc.path);
+      byDir.set(dir, [...(byDir.get(dir) ?? []), loc]);
+    }
+    this.watchers = [...byDir].map(([dir, locs]) => {
+      const names = locs.map((l) => path.basename(l.path));
+      const glob = names.length === 1 ? names[0] : `{${names.join(',')}}`;
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dir), glob));
+      const onEvent = (uri: vscode.Uri) => {
+        const loc = this.locations.forUri(uri);
+        if (loc) this.schedule(uri, WATCH_DELAY_MS, () => void this.checkLocation(loc));
+      };
+      watcher.onDidChange(onEvent);
+      watcher.onDidCreate(onEvent);
+      watcher.onDidDelete(onEvent);
+      return watcher;
+    });
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const w of this.watchers) w.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,41 @@
+// Core findings → VS Code diagnostics on the server's key. Translation only; the core decides.
+import * as vscode from 'vscode';
+import type { Range, Severity } from '../core/model';
+import type { FileAnalysis } from '../core/scan';
+import { maskText } from '../core/secrets';
+
+export const DIAGNOSTIC_SOURCE = 'MCP Gatekeeper';
+export const INVALID_CONFIG_CODE = 'invalid-config';
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+export function toDiagnostics(analysis: FileAnalysis): vscode.Diagnostic[] {
+  const out: vscode.Diagnostic[] = [];
+  for (const server of analysis.servers) {
+    for (const f of server.findings) {
+      const d = new vscode.Diagnostic(toRange(server.range), maskText(f.message), SEVERITY[f.severity]);
+      d.source = DIAGNOSTIC_SOURCE;
+      d.code = f.rule;
+      out.push(d);
+    }
+  }
+  if (analysis.error) {
+    const d = new vscode.Diagnostic(
+      toRange(analysis.error.range),
+      vscode.l10n.t('MCP Gatekeeper cannot read this file completely ({0}); servers after this point may not be checked.', analysis.error.message),
+      vscode.DiagnosticSeverity.Warning,
+    );
+    d.source = DIAGNOSTIC_SOURCE;
+    d.code = INVALID_CONFIG_CODE;
+    out.push(d);
+  }
+  return out;
+}
+
+export function toRange(r: Range): vscode.Range {
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}

@@ -1,0 +1,46 @@
+// Helpers for tests inside the real extension host.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'mcp-gatekeeper.mcp-gatekeeper';
+
+export function workspaceRoot(): string {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('no workspace folder is open');
+  return folder.uri.fsPath;
+}
+
+export function fileUri(rel: string): vscode.Uri {
+  return vscode.Uri.file(path.join(workspaceRoot(), rel));
+}
+
+export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'MCP Gatekeeper');
+}
+
+/** Polls until `read()` satisfies `ok`, or fails with the last value seen. */
+export async function waitFor<T>(read: () => T, ok: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last = read();
+  while (!ok(last)) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last, null, 1)}`);
+    await new Promise((r) => setTimeout(r, 50));
+    last = read();
+  }
+  return last;
+}
+
+/** line (1-based, as users read it) → rule id, for compact assertions */
+export function byLine(diags: vscode.Diagnostic[]): Record<number, string> {
+  const out: Record<number, string> = {};
+  for (const d of diags) out[d.range.start.line + 1] = String(typeof d.code === 'object' ? d.code.value : d.code);
+  return out;
+}
+
+export async function activateExtension(): Promise<{ ready: Promise<void>; scanNow(): Promise<void> }> {
+  const ext = vscode.extensions.getExtension<{ ready: Promise<void>; scanNow(): Promise<void> }>(EXTENSION_ID);
+  if (!ext) throw new Error(`${EXTENSION_ID} is not installed in this host`);
+  const api = await ext.activate();
+  await api.ready;
+  return api;
+}
