@@ -1,6 +1,6 @@
 // The shared mapping for JSON dialects that keep servers as `{ "<name>": { command, args, env, url, … } }`.
 // Each client module only states where the map lives and how its own keys differ.
-import { z } from 'zod';
+import * as z from '../zod';
 import type { Node } from 'jsonc-parser';
 import { recognizeLauncher } from '../launchers';
 import type { ConfigLocation, ServerEntry, Transport } from '../model';
@@ -17,25 +17,26 @@ export interface JsonDialect {
   urlKeyTransport?: Record<string, Transport>;
 }
 
-const stringList = z
-  .array(z.unknown())
-  .catch([])
-  .transform((a) => a.filter((x): x is string => typeof x === 'string'));
-const nameList = z
-  .record(z.string(), z.unknown())
-  .catch({})
-  .transform((o) => Object.keys(o));
+const stringList = z.pipe(
+  z.catch(z.array(z.unknown()), []),
+  z.transform((a) => a.filter((x): x is string => typeof x === 'string')),
+);
+const nameList = z.pipe(
+  z.catch(z.record(z.string(), z.unknown()), {}),
+  z.transform((o) => Object.keys(o)),
+);
+const optionalOf = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
 
 /** Config entries are external input: wrong types are tolerated field by field, never thrown. */
 const EntrySchema = z.looseObject({
-  type: z.string().optional().catch(undefined),
-  transport: z.string().optional().catch(undefined),
-  command: z.string().optional().catch(undefined),
-  args: stringList.optional(),
-  env: nameList.optional(),
-  headers: nameList.optional(),
-  disabled: z.boolean().optional().catch(undefined),
-  enabled: z.boolean().optional().catch(undefined),
+  type: optionalOf(z.string()),
+  transport: optionalOf(z.string()),
+  command: optionalOf(z.string()),
+  args: z.optional(stringList),
+  env: z.optional(nameList),
+  headers: z.optional(nameList),
+  disabled: optionalOf(z.boolean()),
+  enabled: optionalOf(z.boolean()),
 });
 
 export function extractJsonServers(doc: JsoncDocument, location: ConfigLocation, dialect: JsonDialect): ServerEntry[] {

@@ -1,5 +1,5 @@
 // Reading an inventory: text → validated inventory, or one clear message naming the bad field and entry.
-import type { z } from 'zod';
+import type * as z from '../zod';
 import { parseJsonc, plainValue } from '../parse/jsonc';
 import { readConfigFile } from '../readFile';
 import { InventorySchema, type Inventory } from './schema';
@@ -42,7 +42,7 @@ export async function loadInventoryFile(file: string): Promise<InventoryResult> 
 }
 
 /** `servers[3] (id "github") status: expected one of …` — at most three issues, the first ones. */
-function describeIssues(error: z.ZodError, data: unknown): string {
+function describeIssues(error: z.core.$ZodError, data: unknown): string {
   const parts = error.issues.slice(0, 3).map((issue) => {
     const where = formatPath(issue.path, data);
     return where ? `${where}: ${issue.message}` : issue.message;

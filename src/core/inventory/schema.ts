@@ -1,20 +1,21 @@
 // Inventory format v1, validated with zod. Extra fields are allowed and kept (admins annotate entries).
-import { z } from 'zod';
+import * as z from '../zod';
 import { isValidSpec } from './versions';
 
 export const ECOSYSTEMS = ['npm', 'pypi', 'oci', 'nuget', 'go', 'other'] as const;
 export const STATUSES = ['approved', 'pending', 'rejected', 'deprecated'] as const;
 
-const httpUrl = z.string().regex(/^https?:\/\/[^\s/]+/i, 'must be an http(s) URL');
+const httpUrl = z.string().check(z.regex(/^https?:\/\/[^\s/]+/i, 'must be an http(s) URL'));
+const nonEmpty = () => z.string().check(z.minLength(1));
 
 export const PackageMatchSchema = z
   .looseObject({
     ecosystem: z.enum(ECOSYSTEMS),
-    name: z.string().min(1),
-    versions: z.string().min(1).optional(),
-    digest: z.string().regex(/^sha256:[0-9a-f]{64}$/i, 'must be a sha256:<64 hex> digest').optional(),
+    name: nonEmpty(),
+    versions: z.optional(nonEmpty()),
+    digest: z.optional(z.string().check(z.regex(/^sha256:[0-9a-f]{64}$/i, 'must be a sha256:<64 hex> digest'))),
   })
-  .superRefine((p, ctx) => {
+  .check(z.superRefine((p, ctx) => {
     if (p.versions !== undefined && !isValidSpec(p.ecosystem, p.versions)) {
       ctx.addIssue({
         code: 'custom',
@@ -22,37 +23,38 @@ export const PackageMatchSchema = z
         message: `"${p.versions}" is not a valid ${p.ecosystem === 'pypi' ? 'PEP 440 specifier' : 'semver range'}`,
       });
     }
-  });
+  }));
 
 export const ServerEntrySchema = z.looseObject({
-  id: z.string().min(1),
-  title: z.string().optional(),
+  id: nonEmpty(),
+  title: z.optional(z.string()),
   status: z.enum(STATUSES),
-  match: z
-    .looseObject({
-      packages: z.array(PackageMatchSchema).optional(),
-      urls: z.array(z.string().min(1)).optional(),
-      commands: z.array(z.string().min(1)).optional(),
-    })
-    .default({}),
-  gatewayUrl: httpUrl.optional(),
-  replacedBy: z.string().min(1).optional(),
-  reason: z.string().optional(),
+  match: z._default(
+    z.looseObject({
+      packages: z.optional(z.array(PackageMatchSchema)),
+      urls: z.optional(z.array(nonEmpty())),
+      commands: z.optional(z.array(nonEmpty())),
+    }),
+    {},
+  ),
+  gatewayUrl: z.optional(httpUrl),
+  replacedBy: z.optional(nonEmpty()),
+  reason: z.optional(z.string()),
 });
 
 export const InventorySchema = z
   .looseObject({
     schemaVersion: z.literal(1),
-    organization: z.string().optional(),
-    gateway: z
-      .looseObject({
-        url: httpUrl.optional(),
-        requestUrl: httpUrl.optional(),
-      })
-      .optional(),
+    organization: z.optional(z.string()),
+    gateway: z.optional(
+      z.looseObject({
+        url: z.optional(httpUrl),
+        requestUrl: z.optional(httpUrl),
+      }),
+    ),
     servers: z.array(ServerEntrySchema),
   })
-  .superRefine((inv, ctx) => {
+  .check(z.superRefine((inv, ctx) => {
     const ids = new Map<string, number>();
     inv.servers.forEach((s, i) => {
       const seen = ids.get(s.id);
@@ -64,9 +66,9 @@ export const InventorySchema = z
         ctx.addIssue({ code: 'custom', path: ['servers', i, 'replacedBy'], message: `refers to unknown id "${s.replacedBy}"` });
       }
     });
-  });
+  }));
 
-export type Inventory = z.infer<typeof InventorySchema>;
-export type InventoryServer = z.infer<typeof ServerEntrySchema>;
-export type PackageMatch = z.infer<typeof PackageMatchSchema>;
+export type Inventory = z.output<typeof InventorySchema>;
+export type InventoryServer = z.output<typeof ServerEntrySchema>;
+export type PackageMatch = z.output<typeof PackageMatchSchema>;
 export type InventoryStatus = (typeof STATUSES)[number];
