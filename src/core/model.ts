@@ -6,10 +6,28 @@ export type Transport = 'stdio' | 'http' | 'sse';
 export type Ecosystem = 'npm' | 'pypi' | 'oci' | 'nuget' | 'go' | 'other';
 export type Verdict = 'approved' | 'pending' | 'rejected' | 'deprecated' | 'unknown';
 export type Severity = 'error' | 'warning' | 'info';
-export type ConfigFormat = 'jsonc' | 'json';
+export type ConfigFormat = 'jsonc' | 'json' | 'yaml' | 'toml';
 
 /** Client ids are part of the CLI contract. */
-export type ClientId = 'vscode' | 'cursor' | 'claude-desktop' | 'claude-code';
+export type ClientId =
+  | 'vscode'
+  | 'cursor'
+  | 'claude-desktop'
+  | 'claude-code'
+  | 'copilot-cli'
+  | 'windsurf'
+  | 'cline'
+  | 'roo'
+  | 'continue'
+  | 'zed'
+  | 'gemini'
+  | 'codex'
+  | 'amazonq'
+  | 'kiro'
+  | 'opencode'
+  | 'lmstudio'
+  | 'goose'
+  | 'junie';
 
 export interface Position {
   /** zero-based */

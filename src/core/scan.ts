@@ -5,7 +5,7 @@ import { evaluateServer } from './evaluate';
 import { InventoryIndex } from './inventory/match';
 import type { LoadedInventory } from './inventory/load';
 import type { CheckedServer, ClientId, ConfigLocation, FileReport, Verdict } from './model';
-import { parseJsonc, type LocatedError } from './parse/jsonc';
+import { parseDocument, type LocatedError } from './parse';
 import { readConfigFile } from './readFile';
 
 export interface FileAnalysis {
@@ -16,7 +16,7 @@ export interface FileAnalysis {
 
 /** Checks the text of one config file (from disk, or an editor buffer as the user types). */
 export function analyzeText(text: string, location: ConfigLocation, index: InventoryIndex): FileAnalysis {
-  const doc = parseJsonc(text);
+  const doc = parseDocument(text, location.format);
   const entries = doc.root ? clientById(location.client).extract(doc, location) : [];
   return { location, servers: entries.map((e) => evaluateServer(e, index)), error: doc.error };
 }
@@ -55,10 +55,12 @@ async function scanFile(location: ConfigLocation, index: InventoryIndex): Promis
   if (read.kind === 'absent') return { report: { ...base, servers: 0, error: null, absent: true }, servers: [], absent: true };
   if (read.kind === 'error') return { report: { ...base, servers: 0, error: read.message }, servers: [], absent: false };
   const analysis = analyzeText(read.text, location, index);
-  const report: FileReport = { ...base, servers: analysis.servers.length, error: analysis.error ? `invalid JSON: ${analysis.error.message}` : null };
+  const report: FileReport = { ...base, servers: analysis.servers.length, error: analysis.error ? `invalid ${FORMAT_NAMES[location.format]}: ${analysis.error.message}` : null };
   if (analysis.error) report.errorRange = analysis.error.range;
   return { report, servers: analysis.servers, absent: false };
 }
+
+const FORMAT_NAMES: Record<ConfigLocation['format'], string> = { json: 'JSON', jsonc: 'JSON', yaml: 'YAML', toml: 'TOML' };
 
 export function summarize(servers: readonly CheckedServer[]): Record<'total' | Verdict, number> {
   const s = { total: servers.length, approved: 0, pending: 0, rejected: 0, deprecated: 0, unknown: 0 };

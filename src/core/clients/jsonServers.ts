@@ -1,10 +1,9 @@
 // The shared mapping for JSON dialects that keep servers as `{ "<name>": { command, args, env, url, … } }`.
 // Each client module only states where the map lives and how its own keys differ.
 import * as z from '../zod';
-import type { Node } from 'jsonc-parser';
 import { recognizeLauncher } from '../launchers';
 import type { ConfigLocation, ServerEntry, Transport } from '../model';
-import { plainValue, valueAt, type JsoncDocument } from '../parse/jsonc';
+import { plainValue, valueAt, type ParsedDocument, type TreeNode } from '../parse';
 
 export interface JsonDialect {
   /** key path from the document root to the servers object */
@@ -39,7 +38,7 @@ const EntrySchema = z.looseObject({
   enabled: optionalOf(z.boolean()),
 });
 
-export function extractJsonServers(doc: JsoncDocument, location: ConfigLocation, dialect: JsonDialect): ServerEntry[] {
+export function extractJsonServers(doc: ParsedDocument, location: ConfigLocation, dialect: JsonDialect): ServerEntry[] {
   const map = valueAt(doc.root, dialect.serversPath);
   if (!map || map.type !== 'object') return [];
   const out: ServerEntry[] = [];
@@ -51,7 +50,7 @@ export function extractJsonServers(doc: JsoncDocument, location: ConfigLocation,
   return out;
 }
 
-function entryFromNode(doc: JsoncDocument, location: ConfigLocation, dialect: JsonDialect, keyNode: Node, valueNode: Node): ServerEntry {
+function entryFromNode(doc: ParsedDocument, location: ConfigLocation, dialect: JsonDialect, keyNode: TreeNode, valueNode: TreeNode): ServerEntry {
   const raw = plainValue(valueNode) as Record<string, unknown>;
   const e = EntrySchema.parse(raw);
   const urlKey = dialect.urlKeys.find((k) => typeof raw[k] === 'string' && (raw[k] as string).length > 0);

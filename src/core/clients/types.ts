@@ -1,6 +1,6 @@
 // What a client module provides: where its config files live on each OS, and how its dialect maps to the model.
 import type { ClientId, ConfigLocation, Platform, ServerEntry } from '../model';
-import type { JsoncDocument } from '../parse/jsonc';
+import type { ParsedDocument } from '../parse';
 
 export interface DiscoveryContext {
   /** the user's home folder (`--home` in the CLI) */
@@ -18,5 +18,5 @@ export interface ClientModule {
   /** every file this client may read, existing or not */
   locations(ctx: DiscoveryContext): ConfigLocation[];
   /** the servers defined in one of its files */
-  extract(doc: JsoncDocument, location: ConfigLocation): ServerEntry[];
+  extract(doc: ParsedDocument, location: ConfigLocation): ServerEntry[];
 }

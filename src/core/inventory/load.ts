@@ -1,6 +1,7 @@
 // Reading an inventory: text → validated inventory, or one clear message naming the bad field and entry.
 import type * as z from '../zod';
-import { parseJsonc, plainValue } from '../parse/jsonc';
+import { parseJsonc } from '../parse/jsonc';
+import { plainValue } from '../parse/document';
 import { readConfigFile } from '../readFile';
 import { InventorySchema, type Inventory } from './schema';
 import bundledExample from '../../../examples/inventory.json';

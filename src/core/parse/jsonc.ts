@@ -1,22 +1,7 @@
 // JSONC parsing with source ranges (jsonc-parser), tolerant of comments and trailing commas.
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { LineIndex } from '../text';
-import type { Range } from '../model';
-
-export interface LocatedError {
-  message: string;
-  offset: number;
-  length: number;
-  range: Range;
-}
-
-export interface JsoncDocument {
-  text: string;
-  root: Node | undefined;
-  lines: LineIndex;
-  /** the first syntax error, if any; the tree is still built from what could be read */
-  error: LocatedError | null;
-}
+import { locateError, type ParsedDocument } from './document';
 
 const MESSAGES: Record<string, string> = {
   InvalidSymbol: 'unexpected character',
@@ -37,7 +22,7 @@ const MESSAGES: Record<string, string> = {
   InvalidCharacter: 'invalid character',
 };
 
-export function parseJsonc(text: string): JsoncDocument {
+export function parseJsonc(text: string, format: 'jsonc' | 'json' = 'jsonc'): ParsedDocument {
   const lines = new LineIndex(text);
   const errors: ParseError[] = [];
   let root: Node | undefined;
@@ -46,52 +31,10 @@ export function parseJsonc(text: string): JsoncDocument {
   } catch (e) {
     // The parser recurses per nesting level; absurdly deep input ends here instead of crashing the scan.
     const reason = e instanceof RangeError ? 'nesting too deep to parse' : String(e);
-    return { text, root: undefined, lines, error: locate(lines, reason, 0, 0) };
+    return { format, text, root: undefined, lines, error: locateError(lines, reason, 0, 0) };
   }
   const first = errors[0];
-  const error = first ? locate(lines, MESSAGES[printParseErrorCode(first.error)] ?? printParseErrorCode(first.error), first.offset, first.length) : null;
-  return { text, root, lines, error };
-}
-
-function locate(lines: LineIndex, message: string, offset: number, length: number): LocatedError {
-  const range = lines.rangeOf(offset, length);
-  return { message: `${message} at line ${range.start.line + 1}, column ${range.start.character + 1}`, offset, length, range };
-}
-
-/** The property node (key + value) named `key` in an object node. */
-export function property(obj: Node | undefined, key: string): Node | undefined {
-  if (!obj || obj.type !== 'object' || !obj.children) return undefined;
-  let found: Node | undefined;
-  // Last one wins, as in JSON.parse.
-  for (const p of obj.children) if (p.children?.[0]?.value === key) found = p;
-  return found;
-}
-
-/** The value node at a key path of nested objects. */
-export function valueAt(root: Node | undefined, path: string[]): Node | undefined {
-  let node = root;
-  for (const key of path) {
-    node = property(node, key)?.children?.[1];
-    if (!node) return undefined;
-  }
-  return node;
-}
-
-/** A plain JS value of a node, with own-property semantics safe against `__proto__` keys. */
-export function plainValue(node: Node | undefined): unknown {
-  if (!node) return undefined;
-  switch (node.type) {
-    case 'object': {
-      const out: Record<string, unknown> = Object.create(null);
-      for (const p of node.children ?? []) {
-        const [k, v] = p.children ?? [];
-        if (k && typeof k.value === 'string') out[k.value] = plainValue(v);
-      }
-      return out;
-    }
-    case 'array':
-      return (node.children ?? []).map(plainValue);
-    default:
-      return node.value;
-  }
+  const code = first ? printParseErrorCode(first.error) : '';
+  const error = first ? locateError(lines, MESSAGES[code] ?? code, first.offset, first.length) : null;
+  return { format, text, root, lines, error };
 }
