@@ -1,19 +1,42 @@
 // Which config files to look at: every client's locations for this home, OS and set of workspaces,
 // each file once (a file read by several clients is reported under its primary client).
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CLIENTS, type ClientModule, type DiscoveryContext } from './clients';
+import type { ListDir } from './clients/types';
 import type { ClientId, ConfigLocation, Platform } from './model';
 
+/** Fixed-path locations only (no folder listing): cheap and synchronous. */
 export function discoverLocations(ctx: DiscoveryContext, clients: readonly ClientModule[] = CLIENTS): ConfigLocation[] {
+  return dedupe(ctx, clients.map((c) => c.locations(ctx)));
+}
+
+/** Fixed-path locations plus those found by listing folders (profiles, agent and block files). */
+export async function discoverAllLocations(ctx: DiscoveryContext, clients: readonly ClientModule[] = CLIENTS, listDir: ListDir = readDirNames): Promise<ConfigLocation[]> {
+  const perClient = await Promise.all(
+    clients.map(async (c) => [...c.locations(ctx), ...(c.enumerate ? await c.enumerate(ctx, listDir).catch(() => []) : [])]),
+  );
+  return dedupe(ctx, perClient);
+}
+
+export const readDirNames: ListDir = async (dir) => {
+  try {
+    return (await fs.readdir(dir)).sort();
+  } catch {
+    return [];
+  }
+};
+
+/** One location per file; clients are listed in priority order, so the first to claim a file is its primary client. */
+function dedupe(ctx: DiscoveryContext, perClient: ConfigLocation[][]): ConfigLocation[] {
   const byPath = new Map<string, ConfigLocation>();
-  for (const client of clients) {
-    for (const loc of client.locations(ctx)) {
+  for (const list of perClient) {
+    for (const loc of list) {
       const key = pathKey(loc.path, ctx.platform);
       const first = byPath.get(key);
       if (!first) {
         byPath.set(key, { ...loc });
       } else if (first.client !== loc.client && !first.alsoReadBy?.includes(loc.client)) {
-        // clients are listed in priority order, so the first one to claim a file is its primary client
         first.alsoReadBy = [...(first.alsoReadBy ?? []), loc.client];
       }
     }

@@ -1,6 +1,6 @@
 // The scan pipeline shared by the CLI and the extension: discover → read → parse → normalize → match → findings.
 import { clientById, type DiscoveryContext } from './clients';
-import { discoverLocations, filterByClient } from './discovery';
+import { discoverAllLocations, filterByClient } from './discovery';
 import { evaluateServer } from './evaluate';
 import { InventoryIndex } from './inventory/match';
 import type { LoadedInventory } from './inventory/load';
@@ -37,7 +37,7 @@ export interface ScanResult {
 
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const index = new InventoryIndex(options.inventory.inventory);
-  const locations = filterByClient(discoverLocations(options), options.clients);
+  const locations = filterByClient(await discoverAllLocations(options), options.clients);
   const results = await Promise.all(locations.map((loc) => scanFile(loc, index)));
   const files: ScanResult['files'] = [];
   const servers: CheckedServer[] = [];

@@ -49,7 +49,7 @@ export class DiagnosticsController implements vscode.Disposable {
 
   /** Re-discovers the config files, re-watches them and checks each one. */
   async rescanAll(): Promise<void> {
-    this.locations.refresh();
+    await this.locations.refresh();
     this.watchAll();
     await this.recheckAll();
   }

@@ -1,7 +1,7 @@
 // Which files are MCP configs for this window: the core's discovery for this machine and the open folders.
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { discoverLocations, pathKey } from '../core/discovery';
+import { discoverAllLocations, pathKey } from '../core/discovery';
 import type { ConfigLocation, Platform } from '../core/model';
 
 export const PLATFORM: Platform = process.platform === 'win32' || process.platform === 'darwin' ? process.platform : 'linux';
@@ -9,13 +9,10 @@ export const PLATFORM: Platform = process.platform === 'win32' || process.platfo
 export class LocationRegistry {
   private byKey = new Map<string, ConfigLocation>();
 
-  constructor() {
-    this.refresh();
-  }
-
-  refresh(): void {
+  /** Re-discovers the config files (fixed paths and folder listings) for this machine and the open folders. */
+  async refresh(): Promise<void> {
     const workspaces = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
-    const locations = discoverLocations({ home: os.homedir(), platform: PLATFORM, workspaces, env: process.env });
+    const locations = await discoverAllLocations({ home: os.homedir(), platform: PLATFORM, workspaces, env: process.env });
     this.byKey = new Map(locations.map((l) => [pathKey(l.path, PLATFORM), l]));
   }
 

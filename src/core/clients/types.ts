@@ -12,11 +12,16 @@ export interface DiscoveryContext {
   env: Record<string, string | undefined>;
 }
 
+/** Names of the entries of a folder; [] when it does not exist or cannot be read. Injected so tests can fake it. */
+export type ListDir = (dir: string) => Promise<string[]>;
+
 export interface ClientModule {
   id: ClientId;
   displayName: string;
-  /** every file this client may read, existing or not */
+  /** every file this client may read at a fixed path, existing or not */
   locations(ctx: DiscoveryContext): ConfigLocation[];
+  /** files found by listing folders (profiles, agent files, block folders); only existing ones */
+  enumerate?(ctx: DiscoveryContext, listDir: ListDir): Promise<ConfigLocation[]>;
   /** the servers defined in one of its files */
   extract(doc: ParsedDocument, location: ConfigLocation): ServerEntry[];
 }
