@@ -84,7 +84,14 @@ export interface ServerEntry {
   disabled: boolean;
 }
 
-export type RuleId = 'shadow-mcp' | 'pending-mcp' | 'rejected-mcp' | 'deprecated-mcp' | 'unapproved-version';
+export type RuleId =
+  | 'shadow-mcp'
+  | 'pending-mcp'
+  | 'rejected-mcp'
+  | 'deprecated-mcp'
+  | 'unapproved-version'
+  | 'bypasses-gateway'
+  | 'inventory-stale';
 
 export interface Finding {
   rule: RuleId;

@@ -1,9 +1,9 @@
 // The scan pipeline shared by the CLI and the extension: discover → read → parse → normalize → match → findings.
 import { clientById, type DiscoveryContext } from './clients';
 import { discoverAllLocations, filterByClient } from './discovery';
-import { evaluateServer } from './evaluate';
-import { InventoryIndex } from './inventory/match';
+import { Checker } from './checker';
 import type { LoadedInventory } from './inventory/load';
+import type { PolicyForChecks } from './policy/apply';
 import type { CheckedServer, ClientId, ConfigLocation, FileReport, Verdict } from './model';
 import { parseDocument, type LocatedError } from './parse';
 import { readConfigFile } from './readFile';
@@ -15,14 +15,15 @@ export interface FileAnalysis {
 }
 
 /** Checks the text of one config file (from disk, or an editor buffer as the user types). */
-export function analyzeText(text: string, location: ConfigLocation, index: InventoryIndex): FileAnalysis {
+export function analyzeText(text: string, location: ConfigLocation, checker: Checker): FileAnalysis {
   const doc = parseDocument(text, location.format);
   const entries = doc.root ? clientById(location.client).extract(doc, location) : [];
-  return { location, servers: entries.map((e) => evaluateServer(e, index)), error: doc.error };
+  return { location, servers: entries.map((e) => checker.check(e)), error: doc.error };
 }
 
 export interface ScanOptions extends DiscoveryContext {
   inventory: LoadedInventory;
+  policy?: PolicyForChecks;
   clients?: ClientId[];
   /** also list files that do not exist */
   includeAbsent?: boolean;
@@ -36,9 +37,9 @@ export interface ScanResult {
 }
 
 export async function scan(options: ScanOptions): Promise<ScanResult> {
-  const index = new InventoryIndex(options.inventory.inventory);
+  const checker = new Checker(options.inventory, options.policy);
   const locations = filterByClient(await discoverAllLocations(options), options.clients);
-  const results = await Promise.all(locations.map((loc) => scanFile(loc, index)));
+  const results = await Promise.all(locations.map((loc) => scanFile(loc, checker)));
   const files: ScanResult['files'] = [];
   const servers: CheckedServer[] = [];
   for (const r of results) {
@@ -49,12 +50,12 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   return { inventory: options.inventory, files, servers, summary: summarize(servers) };
 }
 
-async function scanFile(location: ConfigLocation, index: InventoryIndex): Promise<{ report: FileReport & { absent?: boolean }; servers: CheckedServer[]; absent: boolean }> {
+async function scanFile(location: ConfigLocation, checker: Checker): Promise<{ report: FileReport & { absent?: boolean }; servers: CheckedServer[]; absent: boolean }> {
   const base = { path: location.path, client: location.client, scope: location.scope, ...(location.alsoReadBy ? { alsoReadBy: location.alsoReadBy } : {}) };
   const read = await readConfigFile(location.path);
   if (read.kind === 'absent') return { report: { ...base, servers: 0, error: null, absent: true }, servers: [], absent: true };
   if (read.kind === 'error') return { report: { ...base, servers: 0, error: read.message }, servers: [], absent: false };
-  const analysis = analyzeText(read.text, location, index);
+  const analysis = analyzeText(read.text, location, checker);
   const report: FileReport = { ...base, servers: analysis.servers.length, error: analysis.error ? `invalid ${FORMAT_NAMES[location.format]}: ${analysis.error.message}` : null };
   if (analysis.error) report.errorRange = analysis.error.range;
   return { report, servers: analysis.servers, absent: false };

@@ -74,7 +74,7 @@ export class DiagnosticsController implements vscode.Disposable {
   private checkDocument(doc: vscode.TextDocument): void {
     const loc = this.locations.forUri(doc.uri);
     if (!loc) return;
-    this.publish(doc.uri, analyzeText(doc.getText(), loc, this.inventory.index));
+    this.publish(doc.uri, analyzeText(doc.getText(), loc, this.inventory.checker));
   }
 
   private async checkFromDisk(loc: ConfigLocation): Promise<void> {
@@ -83,7 +83,7 @@ export class DiagnosticsController implements vscode.Disposable {
     // an open editor's text wins over the disk (it may have unsaved edits)
     if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
     if (read.kind === 'text') {
-      this.publish(uri, analyzeText(read.text, loc, this.inventory.index));
+      this.publish(uri, analyzeText(read.text, loc, this.inventory.checker));
     } else {
       if (read.kind === 'error') this.log.warn(`${loc.path} ${read.message}`);
       this.forget(uri);

@@ -4,14 +4,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { bundledInventory, loadInventoryFile, type LoadedInventory } from '../core/inventory/load';
-import { InventoryIndex } from '../core/inventory/match';
+import { Checker } from '../core/checker';
 
 const SETTING = 'mcpGatekeeper.inventory.path';
 const BUNDLED_NOTICE_KEY = 'mcpGatekeeper.bundledInventoryNoticeShown';
 
 export class InventoryService implements vscode.Disposable {
   private current: LoadedInventory = bundledInventory();
-  private currentIndex = new InventoryIndex(this.current.inventory);
+  private currentChecker = new Checker(this.current);
   private lastError: string | null = null;
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
@@ -34,8 +34,8 @@ export class InventoryService implements vscode.Disposable {
     return this.current;
   }
 
-  get index(): InventoryIndex {
-    return this.currentIndex;
+  get checker(): Checker {
+    return this.currentChecker;
   }
 
   get error(): string | null {
@@ -67,7 +67,7 @@ export class InventoryService implements vscode.Disposable {
 
   private use(loaded: LoadedInventory, error: string | null): void {
     this.current = loaded;
-    this.currentIndex = new InventoryIndex(loaded.inventory);
+    this.currentChecker = new Checker(loaded);
     this.lastError = error;
     this.log.info(`Inventory in force: ${loaded.source} (${loaded.inventory.organization ?? 'no organization'}, ${loaded.inventory.servers.length} entries)`);
     this.changed.fire();

@@ -20,7 +20,7 @@ describe('mcp-gatekeeper scan (CLI)', () => {
       const report = JSON.parse(r.stdout);
       assert.deepEqual(Object.keys(report), ['schemaVersion', 'inventory', 'files', 'servers', 'summary']);
       assert.equal(report.schemaVersion, 1);
-      assert.deepEqual(report.inventory, { source: 'builtin:examples/inventory.json', organization: 'Acme', servers: 15 });
+      assert.deepEqual(report.inventory, { source: 'builtin:examples/inventory.json', organization: 'Acme', servers: 15, fetchedAt: null, fromCache: false, stale: false, error: null });
       assert.equal(report.files.length, 6);
       for (const f of report.files) {
         assert.ok(path.isAbsolute(f.path));

@@ -4,29 +4,51 @@ import { parseJsonc } from '../parse/jsonc';
 import { plainValue } from '../parse/document';
 import { readConfigFile } from '../readFile';
 import { InventorySchema, type Inventory } from './schema';
+import { isRegistryDocument, registryToInventory } from './registryFormat';
 import bundledExample from '../../../examples/inventory.json';
 
 export interface LoadedInventory {
   inventory: Inventory;
-  /** where it came from: a path, or `builtin:examples/inventory.json` */
+  /** where it came from: a path, a URL, or `builtin:examples/inventory.json` */
   source: string;
+  /** when the copy in force was read from its source (ISO time); null for the bundled example */
+  fetchedAt: string | null;
+  /** the source could not be used and the last good copy is in force */
+  fromCache: boolean;
+  /** that copy is older than the policy allows: approvals could not be refreshed */
+  stale: boolean;
+  /** why the live source was not used, when it was not */
+  error: string | null;
 }
 
 export type InventoryResult = { ok: true; value: LoadedInventory } | { ok: false; error: string };
 
 export const BUNDLED_SOURCE = 'builtin:examples/inventory.json';
-const MAX_INVENTORY_BYTES = 5 * 1024 * 1024;
+export const MAX_INVENTORY_BYTES = 5 * 1024 * 1024;
 
-export function parseInventory(text: string, source: string): InventoryResult {
+/** JSON text → plain data (comments tolerated), or a located syntax error. */
+export function parseInventoryData(text: string, source: string): { ok: true; data: unknown } | { ok: false; error: string } {
   const doc = parseJsonc(text);
   if (doc.error || !doc.root) return { ok: false, error: `${source}: invalid JSON: ${doc.error?.message ?? 'empty document'}` };
-  return validateInventory(plainValue(doc.root), source);
+  return { ok: true, data: plainValue(doc.root) };
 }
 
-export function validateInventory(data: unknown, source: string): InventoryResult {
-  const parsed = InventorySchema.safeParse(data);
-  if (parsed.success) return { ok: true, value: { inventory: parsed.data, source } };
-  return { ok: false, error: `${source}: ${describeIssues(parsed.error, data)}` };
+/** Inventory v1 or the MCP Registry format, validated. */
+export function parseInventory(text: string, source: string, organization?: string): InventoryResult {
+  const parsed = parseInventoryData(text, source);
+  return parsed.ok ? validateInventory(parsed.data, source, organization) : parsed;
+}
+
+export function validateInventory(data: unknown, source: string, organization?: string): InventoryResult {
+  let doc = data;
+  if (isRegistryDocument(data)) {
+    const converted = registryToInventory(data, organization);
+    if (!converted.ok) return { ok: false, error: `${source}: ${converted.error}` };
+    doc = converted.value;
+  }
+  const parsed = InventorySchema.safeParse(doc);
+  if (parsed.success) return { ok: true, value: { inventory: parsed.data, source, fetchedAt: null, fromCache: false, stale: false, error: null } };
+  return { ok: false, error: `${source}: ${describeIssues(parsed.error, doc)}` };
 }
 
 export function bundledInventory(): LoadedInventory {
@@ -39,11 +61,12 @@ export async function loadInventoryFile(file: string): Promise<InventoryResult> 
   const read = await readConfigFile(file, MAX_INVENTORY_BYTES);
   if (read.kind === 'absent') return { ok: false, error: `${file}: inventory file not found` };
   if (read.kind === 'error') return { ok: false, error: `${file}: ${read.message}` };
-  return parseInventory(read.text, file);
+  const r = parseInventory(read.text, file);
+  return r.ok ? { ok: true, value: { ...r.value, fetchedAt: new Date().toISOString() } } : r;
 }
 
 /** `servers[3] (id "github") status: expected one of …` — at most three issues, the first ones. */
-function describeIssues(error: z.core.$ZodError, data: unknown): string {
+export function describeIssues(error: z.core.$ZodError, data: unknown): string {
   const parts = error.issues.slice(0, 3).map((issue) => {
     const where = formatPath(issue.path, data);
     return where ? `${where}: ${issue.message}` : issue.message;

@@ -42,19 +42,22 @@ export const ServerEntrySchema = z.looseObject({
   reason: z.optional(z.string()),
 });
 
-export const InventorySchema = z
-  .looseObject({
-    schemaVersion: z.literal(1),
-    organization: z.optional(z.string()),
-    gateway: z.optional(
-      z.looseObject({
-        url: z.optional(httpUrl),
-        requestUrl: z.optional(httpUrl),
-      }),
-    ),
-    servers: z.array(ServerEntrySchema),
-  })
-  .check(z.superRefine((inv, ctx) => {
+/** One inventory document's shape, without the checks that need the whole (merged) inventory. */
+export const InventoryFileSchema = z.looseObject({
+  schemaVersion: z.literal(1),
+  organization: z.optional(z.string()),
+  gateway: z.optional(
+    z.looseObject({
+      url: z.optional(httpUrl),
+      requestUrl: z.optional(httpUrl),
+    }),
+  ),
+  servers: z.array(ServerEntrySchema),
+});
+
+/** The inventory in force: unique ids, `replacedBy` pointing at existing entries, no `replacedBy` cycles. */
+export const InventorySchema = InventoryFileSchema.check(
+  z.superRefine((inv, ctx) => {
     const ids = new Map<string, number>();
     inv.servers.forEach((s, i) => {
       const seen = ids.get(s.id);
@@ -62,11 +65,23 @@ export const InventorySchema = z
       else ids.set(s.id, i);
     });
     inv.servers.forEach((s, i) => {
-      if (s.replacedBy !== undefined && !ids.has(s.replacedBy)) {
+      if (s.replacedBy === undefined) return;
+      if (!ids.has(s.replacedBy)) {
         ctx.addIssue({ code: 'custom', path: ['servers', i, 'replacedBy'], message: `refers to unknown id "${s.replacedBy}"` });
+        return;
+      }
+      const chain = [s.id];
+      for (let next: string | undefined = s.replacedBy; next !== undefined; next = inv.servers[ids.get(next)!]?.replacedBy) {
+        if (chain.includes(next)) {
+          ctx.addIssue({ code: 'custom', path: ['servers', i, 'replacedBy'], message: `replacedBy cycle: ${[...chain, next].join(' -> ')}` });
+          return;
+        }
+        chain.push(next);
+        if (!ids.has(next)) return;
       }
     });
-  }));
+  }),
+);
 
 export type Inventory = z.output<typeof InventorySchema>;
 export type InventoryServer = z.output<typeof ServerEntrySchema>;

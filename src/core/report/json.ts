@@ -25,7 +25,15 @@ export interface JsonServer {
 
 export interface JsonReport {
   schemaVersion: 1;
-  inventory: { source: string; organization: string | null; servers: number };
+  inventory: {
+    source: string;
+    organization: string | null;
+    servers: number;
+    fetchedAt: string | null;
+    fromCache: boolean;
+    stale: boolean;
+    error: string | null;
+  };
   files: ScanResult['files'];
   servers: JsonServer[];
   summary: ScanResult['summary'];
@@ -38,6 +46,10 @@ export function toJsonReport(result: ScanResult): JsonReport {
       source: result.inventory.source,
       organization: result.inventory.inventory.organization ?? null,
       servers: result.inventory.inventory.servers.length,
+      fetchedAt: result.inventory.fetchedAt,
+      fromCache: result.inventory.fromCache,
+      stale: result.inventory.stale,
+      error: result.inventory.error === null ? null : maskUrl(result.inventory.error),
     },
     files: result.files,
     servers: result.servers.map(toJsonServer),

@@ -25,7 +25,8 @@ export function formatTable(result: ScanResult, options: TableOptions = {}): str
   const color = options.color ?? false;
   const lines: string[] = [];
   const inv = result.inventory;
-  lines.push(`Inventory: ${inv.inventory.organization ?? '(no organization)'} — ${inv.inventory.servers.length} entries from ${inv.source}`);
+  lines.push(`Inventory: ${inv.inventory.organization ?? '(no organization)'} — ${inv.inventory.servers.length} entries from ${clean(inv.source)}${inventoryAge(inv)}`);
+  if (inv.error) lines.push(`  ${inv.stale ? 'STALE: ' : ''}the live source failed, using the copy fetched ${inv.fetchedAt}: ${clean(inv.error)}`);
   lines.push('');
 
   if (!result.servers.length) {
@@ -59,6 +60,12 @@ export function formatTable(result: ScanResult, options: TableOptions = {}): str
       `${s.approved} approved, ${s.pending} pending, ${s.rejected} rejected, ${s.deprecated} deprecated, ${s.unknown} shadow/unapproved.`,
   );
   return lines.join('\n') + '\n';
+}
+
+function inventoryAge(inv: ScanResult['inventory']): string {
+  if (!inv.fetchedAt || !inv.fromCache) return '';
+  const hours = Math.max(0, (Date.now() - Date.parse(inv.fetchedAt)) / 3_600_000);
+  return ` (cached copy, ${hours < 48 ? `${Math.round(hours)} h` : `${Math.round(hours / 24)} days`} old)`;
 }
 
 function verdictCell(s: CheckedServer): string {

@@ -1,0 +1,114 @@
+// What every scanning command shares: where to look (home, OS layout, workspaces, system root), the effective
+// policy (managed file > command line > defaults) and the inventory it names.
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { promises as fs } from 'node:fs';
+import { isClientId, type DiscoveryContext } from '../core/clients';
+import { SYSTEM_ROOT_ENV } from '../core/clients/systemPaths';
+import { defaultCacheDir } from '../core/inventory/cache';
+import type { LoadedInventory } from '../core/inventory/load';
+import { loadInventorySource } from '../core/inventory/sources';
+import type { ClientId, Platform } from '../core/model';
+import { managedPolicyPath, readPolicyFile, resolvePolicy, type EffectivePolicy, type PolicyLayer } from '../core/policy/policy';
+import type { PolicyForChecks } from '../core/policy/apply';
+import { oneOf, UsageError } from './args';
+
+export const LOCATION_OPTIONS = {
+  workspace: { type: 'string', multiple: true },
+  home: { type: 'string' },
+  platform: { type: 'string' },
+  'system-root': { type: 'string' },
+  client: { type: 'string', multiple: true },
+} as const;
+
+export const INVENTORY_OPTIONS = {
+  inventory: { type: 'string' },
+  policy: { type: 'string' },
+  'cache-dir': { type: 'string' },
+  'ca-file': { type: 'string' },
+} as const;
+
+const PLATFORMS = ['linux', 'darwin', 'win32'] as const;
+
+export interface LocationValues {
+  workspace?: string[];
+  home?: string;
+  platform?: string;
+  'system-root'?: string;
+  client?: string[];
+}
+
+export interface InventoryValues {
+  inventory?: string;
+  policy?: string;
+  'cache-dir'?: string;
+  'ca-file'?: string;
+}
+
+export async function discoveryContext(values: LocationValues): Promise<DiscoveryContext & { clients: ClientId[] }> {
+  const platform = oneOf('platform', values.platform, PLATFORMS, hostPlatform());
+  const clients = (values.client ?? []).map((c): ClientId => {
+    if (!isClientId(c)) throw new UsageError(`unknown client "${c}"`);
+    return c;
+  });
+  const home = path.resolve(values.home ?? os.homedir());
+  const workspaces = (values.workspace?.length ? values.workspace : [process.cwd()]).map((w) => path.resolve(w));
+  for (const w of workspaces) await requireDirectory(w, '--workspace');
+  if (values.home) await requireDirectory(home, '--home');
+  // a simulated home gets no environment overrides from the real one
+  const env: Record<string, string | undefined> = values.home ? {} : { ...process.env };
+  if (values['system-root']) {
+    await requireDirectory(path.resolve(values['system-root']), '--system-root');
+    env[SYSTEM_ROOT_ENV] = path.resolve(values['system-root']);
+  }
+  return { home, platform, workspaces, env, clients };
+}
+
+export interface PolicyContext {
+  policy: EffectivePolicy;
+  checks: PolicyForChecks;
+  policyFile: string;
+}
+
+export async function policyContext(ctx: DiscoveryContext, values: InventoryValues): Promise<PolicyContext> {
+  const policyFile = values.policy ? path.resolve(values.policy) : managedPolicyPath(ctx);
+  const file = await readPolicyFile(policyFile);
+  if (file.kind === 'error') throw new UsageError(`policy file is invalid, refusing to run with a weaker policy: ${file.message}`, false);
+  if (file.kind === 'absent' && values.policy) throw new UsageError(`policy file not found: ${policyFile}`, false);
+  // The person running the CLI may name the inventory and CA explicitly (e.g. in CI); that wins for those values.
+  // Everything else (signatures, enforcement, gateway requirement) comes from the managed file.
+  const inventory: NonNullable<PolicyLayer['values']['inventory']> = {};
+  if (values.inventory) inventory.source = /^(https?:\/\/|builtin)/i.test(values.inventory) ? values.inventory : path.resolve(values.inventory);
+  if (values['ca-file']) inventory.caFile = path.resolve(values['ca-file']);
+  const layers: PolicyLayer[] = [];
+  if (Object.keys(inventory).length) layers.push({ origin: 'command line', values: { inventory } });
+  if (file.kind === 'ok') layers.push(file.layer);
+  const policy = resolvePolicy(layers);
+  return {
+    policy,
+    policyFile,
+    checks: { requireGateway: policy.requireGateway.value, enforcement: policy.enforcement.value, severities: policy.severities.value },
+  };
+}
+
+export async function loadPolicyInventory(ctx: DiscoveryContext, p: PolicyContext, values: InventoryValues): Promise<LoadedInventory> {
+  const source = p.policy.inventorySource.value;
+  const token = process.env[p.policy.tokenEnv.value];
+  const r = await loadInventorySource(source, {
+    cacheDir: values['cache-dir'] ? path.resolve(values['cache-dir']) : defaultCacheDir(ctx.home, ctx.platform, ctx.env),
+    staleAfterMs: p.policy.staleAfterDays.value * 24 * 60 * 60 * 1000,
+    trustedKeys: p.policy.trustedKeys.value,
+    http: { bearerToken: token || undefined, caFiles: p.policy.caFile.value ? [p.policy.caFile.value] : undefined },
+  });
+  if (!r.ok) throw new UsageError(r.error, false);
+  return r.value;
+}
+
+async function requireDirectory(dir: string, flag: string): Promise<void> {
+  const st = await fs.stat(dir).catch(() => null);
+  if (!st?.isDirectory()) throw new UsageError(`${flag} ${dir} is not a folder`);
+}
+
+export function hostPlatform(): Platform {
+  return process.platform === 'win32' || process.platform === 'darwin' ? process.platform : 'linux';
+}

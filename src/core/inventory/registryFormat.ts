@@ -1,0 +1,96 @@
+// The official MCP Registry format as an inventory: a `/v0/servers` or `/v0.1/servers` list response, a list of
+// `server.json` documents, or one `server.json`. Every listed package version and remote counts as approved;
+// entries the registry marks deprecated are deprecated; deleted ones are left out.
+import * as z from '../zod';
+import type { Ecosystem } from '../model';
+import type { PackageMatch } from './schema';
+
+const RegistryPackage = z.looseObject({
+  registryType: z.optional(z.string()),
+  identifier: z.optional(z.string()),
+  version: z.optional(z.string()),
+  fileSha256: z.optional(z.string()),
+});
+const RegistryRemote = z.looseObject({ type: z.optional(z.string()), url: z.string() });
+const ServerJson = z.looseObject({
+  name: z.string().check(z.minLength(1)),
+  title: z.optional(z.string()),
+  description: z.optional(z.string()),
+  version: z.optional(z.string()),
+  packages: z.optional(z.array(RegistryPackage)),
+  remotes: z.optional(z.array(RegistryRemote)),
+});
+const ListItem = z.looseObject({ server: ServerJson, _meta: z.optional(z.record(z.string(), z.unknown())) });
+
+type ServerJsonT = z.output<typeof ServerJson>;
+interface Listed {
+  server: ServerJsonT;
+  status: string | undefined;
+}
+
+/** Does this document look like the registry format rather than inventory v1? */
+export function isRegistryDocument(data: unknown): boolean {
+  if (!data || typeof data !== 'object') return false;
+  if (Array.isArray(data)) return data.length > 0 && data.every((d) => d && typeof d === 'object' && ('server' in d || 'packages' in d || 'remotes' in d));
+  const o = data as Record<string, unknown>;
+  if ('schemaVersion' in o) return false;
+  if (Array.isArray(o.servers)) return o.servers.every((s) => s && typeof s === 'object' && 'server' in (s as object));
+  return typeof o.name === 'string' && ('packages' in o || 'remotes' in o || typeof o.$schema === 'string');
+}
+
+/** Converts a registry document to inventory v1 data (validated afterwards like any inventory). */
+export function registryToInventory(data: unknown, organization: string | undefined): { ok: true; value: unknown } | { ok: false; error: string } {
+  const listed: Listed[] = [];
+  const items: unknown[] = Array.isArray(data) ? data : Array.isArray((data as { servers?: unknown }).servers) ? (data as { servers: unknown[] }).servers : [data];
+  for (const [i, item] of items.entries()) {
+    const asListItem = ListItem.safeParse(item);
+    if (asListItem.success) {
+      const official = asListItem.data._meta?.['io.modelcontextprotocol.registry/official'] as { status?: unknown } | undefined;
+      listed.push({ server: asListItem.data.server, status: typeof official?.status === 'string' ? official.status : undefined });
+      continue;
+    }
+    const asServer = ServerJson.safeParse(item);
+    if (!asServer.success) return { ok: false, error: `registry entry [${i}]: ${asServer.error.issues[0]?.message ?? 'not a server.json document'}` };
+    listed.push({ server: asServer.data, status: undefined });
+  }
+
+  // one inventory entry per server name; versions of the same server accumulate
+  const byName = new Map<string, { id: string; title: string; status: string; packages: PackageMatch[]; urls: string[] }>();
+  for (const { server, status } of listed) {
+    if (status === 'deleted') continue;
+    let entry = byName.get(server.name);
+    if (!entry) {
+      entry = { id: server.name, title: server.title ?? server.name, status: status === 'deprecated' ? 'deprecated' : 'approved', packages: [], urls: [] };
+      byName.set(server.name, entry);
+    }
+    for (const p of server.packages ?? []) {
+      if (!p.identifier) continue;
+      const ecosystem = ECOSYSTEM[p.registryType ?? ''] ?? 'other';
+      const pm: PackageMatch = { ecosystem, name: p.identifier };
+      if (p.version) pm.versions = exactVersion(ecosystem, p.version);
+      entry.packages.push(pm);
+    }
+    // `{var}` placeholders in remote URLs match any value in that position
+    for (const r of server.remotes ?? []) entry.urls.push(r.url.replace(/\{[^}]*\}/g, '*'));
+  }
+  return {
+    ok: true,
+    value: {
+      schemaVersion: 1,
+      ...(organization ? { organization } : {}),
+      servers: [...byName.values()].map((e) => ({
+        id: e.id,
+        title: e.title,
+        status: e.status,
+        match: { ...(e.packages.length ? { packages: e.packages } : {}), ...(e.urls.length ? { urls: e.urls } : {}) },
+      })),
+    },
+  };
+}
+
+const ECOSYSTEM: Record<string, Ecosystem> = { npm: 'npm', pypi: 'pypi', oci: 'oci', nuget: 'nuget', mcpb: 'other' };
+
+/** A version range that admits exactly the listed version. */
+function exactVersion(ecosystem: Ecosystem, version: string): string {
+  return ecosystem === 'pypi' ? `==${version}` : version;
+}

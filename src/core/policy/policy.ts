@@ -1,0 +1,109 @@
+// Organization policy: what inventory to use and how strictly to enforce it. Layers, strongest first: the managed
+// policy file an admin deploys, then user/machine settings (or CLI flags), then defaults. A workspace is never a
+// layer: whatever a repository sets is ignored (and reported by the caller).
+import * as path from 'node:path';
+import * as z from '../zod';
+import type { RuleId, Severity } from '../model';
+import { systemPath } from '../clients/systemPaths';
+import type { DiscoveryContext } from '../clients/types';
+import { parseInventoryData, describeIssues } from '../inventory/load';
+import { readConfigFile } from '../readFile';
+
+const SeveritySchema = z.enum(['error', 'warning', 'info']);
+
+export const PolicySchema = z.looseObject({
+  inventory: z.optional(
+    z.looseObject({
+      source: z.optional(z.string()),
+      refreshMinutes: z.optional(z.number().check(z.gte(1))),
+      staleAfterDays: z.optional(z.number().check(z.gt(0))),
+      /** name of the environment variable that holds the bearer token for the inventory URL */
+      tokenEnv: z.optional(z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name'))),
+      caFile: z.optional(z.string()),
+    }),
+  ),
+  trustedKeys: z.optional(z.array(z.string())),
+  requireGateway: z.optional(z.boolean()),
+  enforcement: z.optional(z.enum(['warn', 'error'])),
+  severities: z.optional(z.record(z.string(), SeveritySchema)),
+});
+export type PolicyDocument = z.output<typeof PolicySchema>;
+
+/** A policy layer: the values it sets and where they came from. */
+export interface PolicyLayer {
+  origin: string;
+  values: PolicyDocument;
+}
+
+export interface Valued<T> {
+  value: T;
+  origin: string;
+}
+
+export interface EffectivePolicy {
+  inventorySource: Valued<string>;
+  refreshMinutes: Valued<number>;
+  staleAfterDays: Valued<number>;
+  tokenEnv: Valued<string>;
+  caFile: Valued<string | null>;
+  trustedKeys: Valued<string[]>;
+  requireGateway: Valued<boolean>;
+  enforcement: Valued<'warn' | 'error'>;
+  severities: Valued<Partial<Record<RuleId, Severity>>>;
+}
+
+export const DEFAULT_POLICY: PolicyDocument = {
+  inventory: { source: 'builtin', refreshMinutes: 60, staleAfterDays: 7, tokenEnv: 'MCPG_INVENTORY_TOKEN' },
+  trustedKeys: [],
+  requireGateway: false,
+  enforcement: 'warn',
+  severities: {},
+};
+
+export function resolvePolicy(layers: readonly PolicyLayer[]): EffectivePolicy {
+  const all = [...layers, { origin: 'default', values: DEFAULT_POLICY }];
+  const pick = <T>(get: (p: PolicyDocument) => T | undefined, fallback: T): Valued<T> => {
+    for (const layer of all) {
+      const v = get(layer.values);
+      if (v !== undefined) return { value: v, origin: layer.origin };
+    }
+    return { value: fallback, origin: 'default' };
+  };
+  return {
+    inventorySource: pick((p) => p.inventory?.source, 'builtin'),
+    refreshMinutes: pick((p) => p.inventory?.refreshMinutes, 60),
+    staleAfterDays: pick((p) => p.inventory?.staleAfterDays, 7),
+    tokenEnv: pick((p) => p.inventory?.tokenEnv, 'MCPG_INVENTORY_TOKEN'),
+    caFile: pick<string | null>((p) => p.inventory?.caFile, null),
+    trustedKeys: pick((p) => (p.trustedKeys?.length ? p.trustedKeys : undefined), []),
+    requireGateway: pick((p) => p.requireGateway, false),
+    enforcement: pick((p) => p.enforcement, 'warn'),
+    severities: pick((p) => (p.severities && Object.keys(p.severities).length ? (p.severities as Partial<Record<RuleId, Severity>>) : undefined), {}),
+  };
+}
+
+/** Where an admin deploys the managed policy file on each OS. */
+export function managedPolicyPath(ctx: Pick<DiscoveryContext, 'platform' | 'env' | 'home' | 'workspaces'>): string {
+  const folder = ctx.platform === 'linux' ? 'mcp-gatekeeper' : 'MCP Gatekeeper';
+  return systemPath(ctx as DiscoveryContext, 'config', folder, 'policy.json');
+}
+
+export type PolicyFileResult = { kind: 'absent' } | { kind: 'ok'; layer: PolicyLayer } | { kind: 'error'; message: string };
+
+/** Reads a policy file; a broken one is an error the caller must surface (it never silently loosens policy). */
+export async function readPolicyFile(file: string): Promise<PolicyFileResult> {
+  const read = await readConfigFile(file, 1024 * 1024);
+  if (read.kind === 'absent') return { kind: 'absent' };
+  if (read.kind === 'error') return { kind: 'error', message: `${file}: ${read.message}` };
+  const data = parseInventoryData(read.text, file);
+  if (!data.ok) return { kind: 'error', message: data.error };
+  const parsed = PolicySchema.safeParse(data.data);
+  if (!parsed.success) return { kind: 'error', message: `${file}: invalid policy: ${describeIssues(parsed.error, data.data).replace(/^invalid inventory: /, '')}` };
+  const values = parsed.data;
+  // relative paths in a policy file are relative to the file
+  if (values.inventory?.caFile) values.inventory.caFile = path.resolve(path.dirname(file), values.inventory.caFile);
+  if (values.inventory?.source && !/^(https?:\/\/|builtin)/i.test(values.inventory.source)) {
+    values.inventory.source = path.resolve(path.dirname(file), values.inventory.source);
+  }
+  return { kind: 'ok', layer: { origin: `policy file ${file}`, values } };
+}
