@@ -1,26 +1,41 @@
 // mcp-gatekeeper: the command-line front end over the same core as the extension.
 // Exit codes: 0 = nothing at or above --fail-on, 1 = findings, 2 = usage or inventory error.
 import { runScan } from './scanCommand';
+import { runPolicy } from './policyCommand';
+import { runInventory } from './inventoryCommand';
 import { UsageError } from './args';
 
 const HELP = `mcp-gatekeeper — find MCP servers configured on this machine and check them against your organization's inventory
 
 Usage:
-  mcp-gatekeeper scan [options]
+  mcp-gatekeeper scan [options]                 scan this machine and the workspace folders
+  mcp-gatekeeper policy [options]               print the effective policy and where each value comes from
+  mcp-gatekeeper inventory keygen [-o DIR]      create an Ed25519 key pair for signing inventories
+  mcp-gatekeeper inventory sign --key KEY FILE [--embed] [-o OUT]
+  mcp-gatekeeper inventory verify --key PUB FILE [--sig FILE.sig]
 
-Options for scan:
+Where to look (scan, policy):
   --workspace DIR       a project folder to scan (repeatable; default: the current folder)
   --home DIR            the home folder to read user-level configs from (default: your home)
   --platform OS         linux | darwin | win32: which OS layout to use (default: this OS)
-  --inventory SOURCE    inventory file (default: the bundled example inventory)
-  --client ID           only this client (repeatable): vscode, cursor, claude-desktop, claude-code
+  --system-root DIR     read system-wide files (managed configs, policy) under DIR instead of /
+  --client ID           only this client (repeatable), e.g. vscode, cursor, claude-desktop, claude-code
+
+Inventory and policy:
+  --inventory SOURCE    inventory file, folder of files, or https URL (default: the policy's, else the bundled example)
+  --policy FILE         policy file (default: the managed one, e.g. /etc/mcp-gatekeeper/policy.json)
+  --cache-dir DIR       where the last good remote inventory is kept (default: the user cache folder)
+  --ca-file FILE        extra CA certificates (PEM) for the inventory URL
+  The bearer token for the inventory URL is read from $MCPG_INVENTORY_TOKEN (or the variable the policy names).
+
+Output (scan):
   --format FORMAT       table | json (default: table)
   --fail-on LEVEL       shadow | warning | never (default: shadow = any server not approved)
   --verbose             also list config files that do not exist
   -h, --help            this help
   --version             print the version
 
-Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage or inventory error.
+Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, policy or inventory error.
 `;
 
 declare const __VERSION__: string | undefined;
@@ -39,6 +54,10 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'scan':
         return await runScan(rest);
+      case 'policy':
+        return await runPolicy(rest);
+      case 'inventory':
+        return await runInventory(rest);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
