@@ -91,12 +91,18 @@ export type RuleId =
   | 'deprecated-mcp'
   | 'unapproved-version'
   | 'bypasses-gateway'
-  | 'inventory-stale';
+  | 'inventory-stale'
+  | 'inventory-override-attempt';
 
 export interface Finding {
   rule: RuleId;
   severity: Severity;
   message: string;
+}
+
+/** A finding about a file rather than a server (e.g. a workspace trying to change policy). */
+export interface FileFinding extends Finding {
+  range: Range;
 }
 
 export interface CheckedServer extends ServerEntry {
@@ -115,4 +121,6 @@ export interface FileReport {
   /** where a parse error is, when there is one */
   errorRange?: Range;
   alsoReadBy?: ClientId[];
+  /** findings about the file itself, present only when there are some */
+  findings?: FileFinding[];
 }

@@ -4,13 +4,16 @@ import { discoverAllLocations, filterByClient } from './discovery';
 import { Checker } from './checker';
 import type { LoadedInventory } from './inventory/load';
 import type { PolicyForChecks } from './policy/apply';
-import type { CheckedServer, ClientId, ConfigLocation, FileReport, Verdict } from './model';
+import type { CheckedServer, ClientId, ConfigLocation, FileFinding, FileReport, Verdict } from './model';
+import { findPolicyOverrides } from './policy/overrides';
 import { parseDocument, type LocatedError } from './parse';
 import { readConfigFile } from './readFile';
 
 export interface FileAnalysis {
   location: ConfigLocation;
   servers: CheckedServer[];
+  /** findings about the file itself (a workspace trying to change policy) */
+  fileFindings: FileFinding[];
   error: LocatedError | null;
 }
 
@@ -18,7 +21,8 @@ export interface FileAnalysis {
 export function analyzeText(text: string, location: ConfigLocation, checker: Checker): FileAnalysis {
   const doc = parseDocument(text, location.format);
   const entries = doc.root ? clientById(location.client).extract(doc, location) : [];
-  return { location, servers: entries.map((e) => checker.check(e)), error: doc.error };
+  const fileFindings = doc.root && isWorkspaceSettings(location) ? findPolicyOverrides(doc, location.path.endsWith('.code-workspace')) : [];
+  return { location, servers: entries.map((e) => checker.check(e)), fileFindings, error: doc.error };
 }
 
 export interface ScanOptions extends DiscoveryContext {
@@ -58,10 +62,18 @@ async function scanFile(location: ConfigLocation, checker: Checker): Promise<{ r
   const analysis = analyzeText(read.text, location, checker);
   const report: FileReport = { ...base, servers: analysis.servers.length, error: analysis.error ? `invalid ${FORMAT_NAMES[location.format]}: ${analysis.error.message}` : null };
   if (analysis.error) report.errorRange = analysis.error.range;
+  if (analysis.fileFindings.length) report.findings = analysis.fileFindings;
   return { report, servers: analysis.servers, absent: false };
 }
 
 const FORMAT_NAMES: Record<ConfigLocation['format'], string> = { json: 'JSON', jsonc: 'JSON', yaml: 'YAML', toml: 'TOML' };
+
+/** VS Code workspace settings: `.vscode/settings.json` and `*.code-workspace` files in workspace scope. */
+function isWorkspaceSettings(location: ConfigLocation): boolean {
+  if (location.scope !== 'workspace') return false;
+  const p = location.path.replace(/\\/g, '/');
+  return p.endsWith('/.vscode/settings.json') || p.endsWith('.code-workspace');
+}
 
 export function summarize(servers: readonly CheckedServer[]): Record<'total' | Verdict, number> {
   const s = { total: servers.length, approved: 0, pending: 0, rejected: 0, deprecated: 0, unknown: 0 };

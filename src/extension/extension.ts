@@ -1,9 +1,10 @@
 // Entry point: wires the adapter pieces together. Activation does no I/O itself; the first scan is deferred.
 import * as vscode from 'vscode';
 import { DiagnosticsController } from './diagnosticsController';
-import { InventoryService, workspaceOverrideAttempt } from './inventoryService';
+import { InventoryService, workspacePolicyOverrides } from './inventoryService';
 import { LocationRegistry } from './locations';
 import { registerCommands } from './commands';
+import { StatusBar } from './statusBar';
 
 export interface GatekeeperApi {
   /** resolves when the first scan after activation has finished */
@@ -23,11 +24,10 @@ export function activate(context: vscode.ExtensionContext): GatekeeperApi {
     await inventory.reload();
     await diagnostics.rescanAll();
   };
-  context.subscriptions.push(...registerCommands({ scanNow, diagnostics, log }));
+  context.subscriptions.push(...registerCommands({ scanNow, diagnostics, inventory, secrets: context.secrets, log }), new StatusBar(diagnostics, inventory));
 
-  if (workspaceOverrideAttempt()) {
-    log.warn('This workspace sets mcpGatekeeper.inventory.path; workspace values of organization policy are ignored.');
-  }
+  const overrides = workspacePolicyOverrides();
+  if (overrides.length) log.warn(`This workspace sets ${overrides.join(', ')}; organization policy is never taken from a workspace, so these values are ignored.`);
   const ready = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(scanNow).catch((e: unknown) => {
     log.error(`First scan failed: ${e instanceof Error ? e.message : String(e)}`);
   });

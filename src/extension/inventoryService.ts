@@ -1,22 +1,32 @@
-// Holds the inventory in force. Org policy comes only from user/machine settings: values a workspace sets are
-// ignored (and logged). A broken inventory never replaces a good one; the user is told what is wrong.
+// Holds the organization policy and the inventory in force. Policy layers: the managed policy file, then user/machine
+// settings, then defaults; workspace values are never read (and are reported). A failing source never replaces a good
+// inventory: the cached or previous one stays in force and the user is told what is wrong.
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { bundledInventory, loadInventoryFile, type LoadedInventory } from '../core/inventory/load';
 import { Checker } from '../core/checker';
+import { bundledInventory, type LoadedInventory } from '../core/inventory/load';
+import { loadInventorySource } from '../core/inventory/sources';
+import { managedPolicyPath, readPolicyFile, resolvePolicy, type EffectivePolicy, type PolicyDocument, type PolicyLayer } from '../core/policy/policy';
+import { PLATFORM } from './locations';
+import { POLICY_SETTINGS } from '../core/policy/overrides';
 
-const SETTING = 'mcpGatekeeper.inventory.path';
+export const TOKEN_SECRET_KEY = 'mcpGatekeeper.inventoryToken';
 const BUNDLED_NOTICE_KEY = 'mcpGatekeeper.bundledInventoryNoticeShown';
+
 
 export class InventoryService implements vscode.Disposable {
   private current: LoadedInventory = bundledInventory();
+  private policyInForce: EffectivePolicy = resolvePolicy([]);
   private currentChecker = new Checker(this.current);
   private lastError: string | null = null;
+  private policyError: string | null = null;
+  private timer: NodeJS.Timeout | undefined;
+  private fileWatcher: vscode.Disposable | undefined;
+  private loading: Promise<void> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
-  private fileWatcher: vscode.Disposable | undefined;
-  /** fires after the inventory in force changed */
+  /** fires after the inventory, the policy or their status changed */
   readonly onDidChange = this.changed.event;
 
   constructor(
@@ -25,7 +35,10 @@ export class InventoryService implements vscode.Disposable {
   ) {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(SETTING)) void this.reload();
+        if (POLICY_SETTINGS.some((s) => e.affectsConfiguration(s))) void this.reload();
+      }),
+      context.secrets.onDidChange((e) => {
+        if (e.key === TOKEN_SECRET_KEY) void this.reload();
       }),
     );
   }
@@ -38,49 +51,86 @@ export class InventoryService implements vscode.Disposable {
     return this.currentChecker;
   }
 
+  get policy(): EffectivePolicy {
+    return this.policyInForce;
+  }
+
+  /** why the configured source or policy is not (fully) in force; null when all is well */
   get error(): string | null {
-    return this.lastError;
+    return this.policyError ?? this.lastError;
   }
 
-  /** Reads the configured inventory (or the bundled example) and fires onDidChange when it is in force. */
-  async reload(): Promise<void> {
-    const configured = configuredPath();
-    this.watch(configured);
-    if (!configured) {
-      this.use(bundledInventory(), null);
-      this.noticeBundledOnce();
-      return;
-    }
-    const result = await loadInventoryFile(configured);
+  /** Re-reads policy and inventory; concurrent calls share one load. */
+  reload(): Promise<void> {
+    this.loading ??= this.load().finally(() => {
+      this.loading = undefined;
+    });
+    return this.loading;
+  }
+
+  private async load(): Promise<void> {
+    const policy = await this.resolvePolicy();
+    this.policyInForce = policy;
+    this.schedule(policy.refreshMinutes.value);
+    const source = policy.inventorySource.value;
+    this.watchFile(source);
+    const token = (await this.context.secrets.get(TOKEN_SECRET_KEY)) ?? process.env[policy.tokenEnv.value];
+    const result = await loadInventorySource(source, {
+      cacheDir: path.join(this.context.globalStorageUri.fsPath, 'inventory-cache'),
+      staleAfterMs: policy.staleAfterDays.value * 86_400_000,
+      trustedKeys: policy.trustedKeys.value,
+      http: { bearerToken: token || undefined, caFiles: policy.caFile.value ? [policy.caFile.value] : undefined },
+    });
     if (result.ok) {
-      this.use(result.value, null);
-      return;
+      this.current = result.value;
+      this.lastError = result.value.error;
+      if (result.value.fromCache) this.log.warn(`Inventory source failed, using the copy fetched ${result.value.fetchedAt}${result.value.stale ? ' (stale)' : ''}: ${result.value.error}`);
+      else this.log.info(`Inventory in force: ${result.value.source} (${result.value.inventory.organization ?? 'no organization'}, ${result.value.inventory.servers.length} entries)`);
+      if (source === 'builtin') this.noticeBundledOnce();
+    } else {
+      // keep the inventory already in force
+      this.lastError = result.error;
+      this.log.error(`Inventory not loaded, keeping ${this.current.source}: ${result.error}`);
+      void vscode.window
+        .showErrorMessage(vscode.l10n.t('MCP Gatekeeper could not load the inventory: {0}. The previous inventory stays in force.', result.error), vscode.l10n.t('Open Settings'))
+        .then((choice) => choice && vscode.commands.executeCommand('workbench.action.openSettings', 'mcpGatekeeper.inventory'));
     }
-    // keep the last good inventory in force
-    this.lastError = result.error;
-    this.log.error(`Inventory not loaded, keeping ${this.current.source}: ${result.error}`);
-    void vscode.window
-      .showErrorMessage(vscode.l10n.t('MCP Gatekeeper could not load the inventory: {0}. The previous inventory stays in force.', result.error), vscode.l10n.t('Open Settings'))
-      .then((choice) => choice && vscode.commands.executeCommand('workbench.action.openSettings', SETTING));
+    this.currentChecker = new Checker(this.current, { requireGateway: policy.requireGateway.value, enforcement: policy.enforcement.value, severities: policy.severities.value });
     this.changed.fire();
   }
 
-  private use(loaded: LoadedInventory, error: string | null): void {
-    this.current = loaded;
-    this.currentChecker = new Checker(loaded);
-    this.lastError = error;
-    this.log.info(`Inventory in force: ${loaded.source} (${loaded.inventory.organization ?? 'no organization'}, ${loaded.inventory.servers.length} entries)`);
-    this.changed.fire();
+  private async resolvePolicy(): Promise<EffectivePolicy> {
+    const layers: PolicyLayer[] = [];
+    const file = managedPolicyPath({ platform: PLATFORM, env: process.env, home: os.homedir(), workspaces: [] });
+    const managed = await readPolicyFile(file);
+    this.policyError = null;
+    if (managed.kind === 'ok') layers.push(managed.layer);
+    if (managed.kind === 'error') {
+      // a broken managed policy must not silently loosen anything: keep the policy in force and say so
+      this.policyError = managed.message;
+      this.log.error(`Managed policy not applied, keeping the previous policy: ${managed.message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('MCP Gatekeeper: the managed policy file is invalid ({0}); the previous policy stays in force.', managed.message));
+      return this.policyInForce;
+    }
+    layers.push({ origin: 'user settings', values: settingsLayer() });
+    return resolvePolicy(layers);
   }
 
-  private watch(file: string | null): void {
+  private schedule(minutes: number): void {
+    clearInterval(this.timer);
+    this.timer = setInterval(() => void this.reload(), Math.max(1, minutes) * 60_000);
+  }
+
+  private watchFile(source: string): void {
     this.fileWatcher?.dispose();
     this.fileWatcher = undefined;
-    if (!file) return;
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), path.basename(file)));
+    if (source === 'builtin' || /^https?:\/\//i.test(source)) return;
+    // a file, or a folder of files: watch both shapes
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(source)), `${path.basename(source)}{,/*.json}`));
     const reload = () => void this.reload();
     watcher.onDidChange(reload);
     watcher.onDidCreate(reload);
+    watcher.onDidDelete(reload);
     this.fileWatcher = watcher;
   }
 
@@ -89,30 +139,52 @@ export class InventoryService implements vscode.Disposable {
     void this.context.globalState.update(BUNDLED_NOTICE_KEY, true);
     void vscode.window
       .showInformationMessage(
-        vscode.l10n.t('MCP Gatekeeper is checking MCP servers against its bundled example inventory. Set "{0}" to your organization\'s inventory.', SETTING),
+        vscode.l10n.t('MCP Gatekeeper is checking MCP servers against its bundled example inventory. Set your organization\'s inventory in the settings.'),
         vscode.l10n.t('Open Settings'),
       )
-      .then((choice) => choice && vscode.commands.executeCommand('workbench.action.openSettings', SETTING));
+      .then((choice) => choice && vscode.commands.executeCommand('workbench.action.openSettings', 'mcpGatekeeper.inventory'));
   }
 
   dispose(): void {
+    clearInterval(this.timer);
     this.fileWatcher?.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }
 
-/** The inventory path from user or machine settings only; a workspace value is ignored. */
-function configuredPath(): string | null {
-  const info = vscode.workspace.getConfiguration().inspect<string>(SETTING);
-  const value = (info?.globalValue ?? '').trim();
-  if (!value) return null;
-  const expanded = value.replace(/^~(?=$|[\\/])/, os.homedir()).replace(/\$\{userHome\}/g, os.homedir());
-  return path.resolve(expanded);
+/** The policy values set in user (or remote machine) settings; workspace values are deliberately not read. */
+function settingsLayer(): PolicyDocument {
+  const config = vscode.workspace.getConfiguration();
+  const user = <T>(key: string): T | undefined => {
+    const v = config.inspect<T>(key)?.globalValue;
+    return v === '' || (Array.isArray(v) && v.length === 0) ? undefined : v;
+  };
+  const url = user<string>('mcpGatekeeper.inventory.url')?.trim();
+  const file = user<string>('mcpGatekeeper.inventory.path')?.trim();
+  const caFile = user<string>('mcpGatekeeper.inventory.caFile')?.trim();
+  return {
+    inventory: {
+      source: url || (file ? expandHome(file) : undefined),
+      refreshMinutes: user<number>('mcpGatekeeper.inventory.refreshMinutes'),
+      staleAfterDays: user<number>('mcpGatekeeper.inventory.staleAfterDays'),
+      caFile: caFile ? expandHome(caFile) : undefined,
+    },
+    requireGateway: user<boolean>('mcpGatekeeper.policy.requireGateway'),
+    enforcement: user<'warn' | 'error'>('mcpGatekeeper.policy.enforcement'),
+    trustedKeys: user<string[]>('mcpGatekeeper.policy.trustedKeys'),
+    severities: user<Record<string, 'error' | 'warning' | 'info'>>('mcpGatekeeper.policy.severities'),
+  };
 }
 
-/** Did the workspace try to set the org inventory? (It is ignored; the caller reports it.) */
-export function workspaceOverrideAttempt(): boolean {
-  const info = vscode.workspace.getConfiguration().inspect<string>(SETTING);
-  return info?.workspaceValue !== undefined || info?.workspaceFolderValue !== undefined;
+function expandHome(p: string): string {
+  return path.resolve(p.replace(/^~(?=$|[\\/])/, os.homedir()).replace(/\$\{userHome\}/g, os.homedir()));
 }
 
+/** The policy settings this workspace tries to set (they are ignored). */
+export function workspacePolicyOverrides(): string[] {
+  const config = vscode.workspace.getConfiguration();
+  return POLICY_SETTINGS.filter((key) => {
+    const info = config.inspect(key);
+    return info?.workspaceValue !== undefined || info?.workspaceFolderValue !== undefined;
+  });
+}

@@ -23,6 +23,12 @@ export function toDiagnostics(analysis: FileAnalysis): vscode.Diagnostic[] {
       out.push(d);
     }
   }
+  for (const f of analysis.fileFindings) {
+    const d = new vscode.Diagnostic(toRange(f.range), f.message, SEVERITY[f.severity]);
+    d.source = DIAGNOSTIC_SOURCE;
+    d.code = f.rule;
+    out.push(d);
+  }
   if (analysis.error) {
     const d = new vscode.Diagnostic(
       toRange(analysis.error.range),
