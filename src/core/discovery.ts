@@ -4,6 +4,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CLIENTS, type ClientModule, type DiscoveryContext } from './clients';
 import type { ListDir } from './clients/types';
+import { readConfigFile } from './readFile';
 import type { ClientId, ConfigLocation, Platform } from './model';
 
 /** Fixed-path locations only (no folder listing): cheap and synchronous. */
@@ -16,7 +17,21 @@ export async function discoverAllLocations(ctx: DiscoveryContext, clients: reado
   const perClient = await Promise.all(
     clients.map(async (c) => [...c.locations(ctx), ...(c.enumerate ? await c.enumerate(ctx, listDir).catch(() => []) : [])]),
   );
-  return dedupe(ctx, perClient);
+  const locations = dedupe(ctx, perClient);
+  // names turned off in other files (settings, approval lists) belong to the file's primary client
+  await Promise.all(
+    locations.map(async (loc) => {
+      const hook = clients.find((c) => c.id === loc.client)?.disabledNames;
+      const names = hook ? await hook(ctx, loc, readSmallText).catch(() => []) : [];
+      if (names.length) loc.disabledNames = names;
+    }),
+  );
+  return locations;
+}
+
+async function readSmallText(file: string): Promise<string | undefined> {
+  const r = await readConfigFile(file);
+  return r.kind === 'text' ? r.text : undefined;
 }
 
 export const readDirNames: ListDir = async (dir) => {

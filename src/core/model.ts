@@ -58,6 +58,10 @@ export interface ConfigLocation {
   format: ConfigFormat;
   /** other clients that read the same file (it is reported once, under `client`) */
   alsoReadBy?: ClientId[];
+  /** server names that other files turn off for this one (e.g. Claude Code's `disabledMcpjsonServers`) */
+  disabledNames?: string[];
+  /** a larger read limit for known machine-written files (default 5 MB) */
+  maxBytes?: number;
 }
 
 /** A server entry as found in a config file, before it is checked against the inventory. */

@@ -56,7 +56,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 
 async function scanFile(location: ConfigLocation, checker: Checker): Promise<{ report: FileReport & { absent?: boolean }; servers: CheckedServer[]; absent: boolean }> {
   const base = { path: location.path, client: location.client, scope: location.scope, ...(location.alsoReadBy ? { alsoReadBy: location.alsoReadBy } : {}) };
-  const read = await readConfigFile(location.path);
+  const read = await readConfigFile(location.path, location.maxBytes);
   if (read.kind === 'absent') return { report: { ...base, servers: 0, error: null, absent: true }, servers: [], absent: true };
   if (read.kind === 'error') return { report: { ...base, servers: 0, error: read.message }, servers: [], absent: false };
   const analysis = analyzeText(read.text, location, checker);

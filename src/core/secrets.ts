@@ -38,40 +38,61 @@ export function isReference(value: string): boolean {
   return /^\$\{[^}]+\}$|^\{env:[^}]+\}$|^\$[A-Za-z_][A-Za-z0-9_]*$|^\$\{\{[^}]+\}\}$/.test(value.trim());
 }
 
+/** How a detected secret is hidden: masked for display, or removed entirely for anything that leaves the machine. */
+export type Hide = (secret: string) => string;
+
+export const REDACTED = '[redacted]';
+const redact: Hide = () => REDACTED;
+
 /** Masks every well-known token format inside a piece of text. */
-export function maskText(text: string): string {
+export function maskText(text: string, hide: Hide = maskValue): string {
   let out = text;
-  for (const re of TOKEN_PATTERNS) out = out.replace(re, (m) => maskValue(m));
+  for (const re of TOKEN_PATTERNS) out = out.replace(re, (m) => hide(m));
   // "Bearer <token>" / "token <token>" in header-like text
   out = out.replace(/\b(Bearer|Basic|token)\s+([A-Za-z0-9._~+/=-]{8,})/g, (m, scheme: string, tok: string) =>
-    tok.includes('****') || isReference(tok) ? m : `${scheme} ${maskValue(tok)}`,
+    tok.includes('****') || tok === REDACTED || isReference(tok) ? m : `${scheme} ${hide(tok)}`,
   );
   return out;
 }
 
 /** Masks userinfo passwords and credential-like query values of a URL, plus token formats anywhere in it. */
-export function maskUrl(url: string): string {
+export function maskUrl(url: string, hide: Hide = maskValue): string {
   let out = url.replace(/^([a-z][a-z0-9+.-]*:\/\/)([^/?#@\s]*)@/i, (_m, scheme: string, userinfo: string) => {
     const colon = userinfo.indexOf(':');
-    if (colon < 0) return isReference(userinfo) ? `${scheme}${userinfo}@` : `${scheme}${maskValue(userinfo)}@`;
+    if (colon < 0) return isReference(userinfo) ? `${scheme}${userinfo}@` : `${scheme}${hide(userinfo)}@`;
     const pass = userinfo.slice(colon + 1);
-    return `${scheme}${userinfo.slice(0, colon)}:${isReference(pass) ? pass : maskValue(pass)}@`;
+    return `${scheme}${userinfo.slice(0, colon)}:${isReference(pass) ? pass : hide(pass)}@`;
   });
   out = out.replace(/([?&#;])([^=&#\s]+)=([^&#\s]*)/g, (m, sep: string, name: string, value: string) => {
     if (!value || isReference(decodeSafe(value))) return m;
-    return isSecretName(decodeSafe(name)) || looksRandom(value) ? `${sep}${name}=${maskValue(value)}` : m;
+    return isSecretName(decodeSafe(name)) || looksRandom(value) ? `${sep}${name}=${hide(value)}` : m;
   });
-  return maskText(out);
+  return maskText(out, hide);
+}
+
+/** Removes (not masks) secrets from a URL, for anything that leaves the machine. */
+export function redactUrl(url: string): string {
+  return maskUrl(url, redact);
+}
+
+/** Removes (not masks) secrets from arguments, for anything that leaves the machine. */
+export function redactArgs(args: readonly string[]): string[] {
+  return maskArgs(args, redact);
+}
+
+/** Removes secrets from free text (e.g. a justification someone pasted a token into). */
+export function redactText(text: string): string {
+  return maskText(text, redact);
 }
 
 /** Masks secrets in an argument list: token formats, `--api-key=X`, `--token X`, `KEY=value` pairs and URLs. */
-export function maskArgs(args: readonly string[]): string[] {
+export function maskArgs(args: readonly string[], hide: Hide = maskValue): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const prev = args[i - 1];
     if (prev !== undefined && /^--?[A-Za-z]/.test(prev) && !prev.includes('=') && isSecretName(prev) && !isReference(a) && !a.startsWith('-')) {
-      out.push(maskValue(a));
+      out.push(hide(a));
       continue;
     }
     const eq = a.indexOf('=');
@@ -79,11 +100,11 @@ export function maskArgs(args: readonly string[]): string[] {
       const name = a.slice(0, eq);
       const value = a.slice(eq + 1);
       if (value && isSecretName(name) && !isReference(value)) {
-        out.push(`${name}=${maskValue(value)}`);
+        out.push(`${name}=${hide(value)}`);
         continue;
       }
     }
-    out.push(/^[a-z][a-z0-9+.-]*:\/\//i.test(a) ? maskUrl(a) : maskText(a));
+    out.push(/^[a-z][a-z0-9+.-]*:\/\//i.test(a) ? maskUrl(a, hide) : maskText(a, hide));
   }
   return out;
 }

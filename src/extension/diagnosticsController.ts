@@ -79,7 +79,7 @@ export class DiagnosticsController implements vscode.Disposable {
 
   private async checkFromDisk(loc: ConfigLocation): Promise<void> {
     const uri = vscode.Uri.file(loc.path);
-    const read = await readConfigFile(loc.path);
+    const read = await readConfigFile(loc.path, loc.maxBytes);
     // an open editor's text wins over the disk (it may have unsaved edits)
     if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
     if (read.kind === 'text') {

@@ -4,8 +4,12 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { CLI, FIXTURES, tempDir, writeTree } from '../helpers';
 
+/** system-wide (managed) files are read from an empty folder, so this machine's /etc cannot change the results */
+const SYSTEM_ROOT = path.join(FIXTURES, 'empty-system-root');
+
 function run(args: string[], cwd?: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd, env: { ...process.env, NO_COLOR: '1' } });
+  const withRoot = args[0] === 'scan' ? [...args, '--system-root', SYSTEM_ROOT] : args;
+  const r = spawnSync(process.execPath, [CLI, ...withRoot], { encoding: 'utf8', cwd, env: { ...process.env, NO_COLOR: '1' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -92,7 +92,7 @@ rm -rf "$DEST/code-server" "$DEST/node-bin" "$DEST/pack"
 mkdir -p "$DEST/pack"
 cd "$DEST/pack"
 log "npm pack code-server@$VERSION"
-tgz="$(npm pack "code-server@$VERSION" --silent)"
+tgz="$(npm pack "code-server@$VERSION" --loglevel=error)"
 tar xzf "$tgz"
 mv package "$DEST/code-server"
 cd "$DEST"
@@ -112,7 +112,7 @@ else
   if [ ! -x node/bin/node ] || [ "$(node/bin/node -p 'process.versions.node.split(".")[0]' 2>/dev/null)" != "$want" ]; then
     log "npm pack node-linux-$ARCH@$want"
     rm -rf node pack && mkdir pack && cd pack
-    tgz="$(npm pack "node-linux-$ARCH@$want" --silent)"
+    tgz="$(npm pack "node-linux-$ARCH@$want" --loglevel=error)"
     tar xzf "$tgz"
     mv package "$DEST/node"
     cd "$DEST" && rm -rf pack

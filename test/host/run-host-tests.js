@@ -19,8 +19,7 @@
 //                    pass a throw-away copy if the tests write to it.
 //   --user-settings  JSON object merged over our default settings in the generated settings.json.
 //                    The string `${workspaceFolder}` inside string values is replaced by the workspace
-//                    path. Note: machine/window/resource-scoped settings take effect (they are written
-//                    as the server's Machine settings); `application`-scoped ones do not in server mode.
+//                    path. Written as User settings and as the server's Machine (remote) settings.
 //
 // Exit code: the extension host's result (0 = run() resolved, 1 = it rejected/threw),
 //            124 = timeout, 2 = harness error (bad arguments, server or browser failed to start, ...).
@@ -148,8 +147,8 @@ function writeSettings() {
   };
   const text = JSON.stringify(settings, (_key, value) =>
     typeof value === 'string' ? value.split('${workspaceFolder}').join(workspace) : value, 2);
-  // User settings of the plain server's web workbench live in the browser; the settings that reach the
-  // extension host from disk are the server's Machine settings. Write both places.
+  // The workbench reads User settings from --user-data-dir (verified: they reach the extension host);
+  // the same content also goes into the server's Machine (remote) settings, the other file it reads.
   for (const dir of [path.join(dirs.userData, 'User'), path.join(dirs.serverData, 'data', 'Machine')]) {
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, 'settings.json'), text);
@@ -165,6 +164,23 @@ function freePort() {
       srv.close(() => resolve(port));
     });
   });
+}
+
+// The workbench's own log lines arrive through codeAutomationLog too, mixed with the extension host's
+// console output (the tests' reporter). Drop the routine ones unless MCPG_HOST_VERBOSE=1.
+const WORKBENCH_CHATTER = [
+  /^Resolving connection token /, /^Resolved connection token /, /^Creating a socket /,
+  /^Creation of workbench contribution /, /^Ignoring fetching additional builtin extensions /,
+  /^Updating additional builtin extensions cache/,
+  /^\[reconnection-grace-time\] /, /^\[AgentHost:remote\] /, /^\[AccountPolicyGate\] /,   // VS Code 1.139
+  /^Timed out waiting for authentication provider /,   // built-in github auth, unused offline (1.139)
+  /^Canceled(: Canceled)*(\n|$)/,   // workbench requests cancelled while the window shuts down (1.139)
+  // code-server's PWA service worker is only served by code-server's wrapper, not by the plain server
+  /^\[Service Worker\] registration/,
+];
+function isWorkbenchChatter(args) {
+  return typeof args[0] === 'string' &&
+    WORKBENCH_CHATTER.some((re) => re.test(args[0]));
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -236,7 +252,7 @@ async function main() {
     '--server-data-dir', dirs.serverData,
     '--extensions-dir', dirs.extensions,
     '--disable-telemetry', '--disable-workspace-trust',
-    '--skip-welcome', '--skip-release-notes',
+    // (welcome page and release notes are turned off through the payload; the server rejects those flags)
   ];
   const env = { ...process.env };
   for (const key of Object.keys(env)) {
@@ -282,6 +298,10 @@ async function main() {
   browser = await chromium.launch({
     executablePath: chromiumPath,
     headless: true,
+    // our own signal handlers clean up (playwright's would exit at once and leave the server running)
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
       '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
@@ -294,7 +314,9 @@ async function main() {
   // reporter) to window.codeAutomationLog(type, args), and calls window.codeAutomationExit(code) when
   // the test module's run() has settled.
   await page.exposeFunction('codeAutomationLog', (_type, args) => {
-    console.log(...(Array.isArray(args) ? args : [args]));
+    const list = Array.isArray(args) ? args : [args];
+    if (!verbose && isWorkbenchChatter(list)) return;
+    console.log(...list);
   });
   await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
   page.on('console', (m) => { if (verbose) console.log(`[browser ${m.type()}] ${m.text()}`); });

@@ -7,6 +7,8 @@ import type { Platform } from '../../src/core/model';
 import { FIXTURES, tempDir, writeTree } from '../helpers';
 
 const WORKSPACE = path.join(FIXTURES, 'workspace');
+/** system-wide (managed) files are read from an empty folder, so this machine's /etc cannot change the results */
+const NO_SYSTEM = { MCPG_SYSTEM_ROOT: path.join(FIXTURES, 'empty-system-root') };
 const USER_FILES: Record<Platform, { vscode: string; claude: string }> = {
   linux: { vscode: '.config/Code/User/mcp.json', claude: '.config/Claude/claude_desktop_config.json' },
   darwin: { vscode: 'Library/Application Support/Code/User/mcp.json', claude: 'Library/Application Support/Claude/claude_desktop_config.json' },
@@ -17,7 +19,7 @@ describe('scan of a machine and a workspace', () => {
   for (const platform of ['linux', 'darwin', 'win32'] as const) {
     it(`finds every client's files in the ${platform} layout`, async () => {
       const home = path.join(FIXTURES, 'homes', platform);
-      const result = await scan({ home, platform, workspaces: [WORKSPACE], env: {}, inventory: bundledInventory() });
+      const result = await scan({ home, platform, workspaces: [WORKSPACE], env: NO_SYSTEM, inventory: bundledInventory() });
       const files = result.files.map((f) => [path.relative(FIXTURES, f.path).split(path.sep).join('/'), f.client, f.scope, f.servers, f.error]);
       assert.deepEqual(files, [
         [`homes/${platform}/${USER_FILES[platform].vscode}`, 'vscode', 'user', 2, null],
@@ -69,7 +71,7 @@ describe('scan of a machine and a workspace', () => {
       fs.mkdirSync(path.join(home, '.config', 'Claude'), { recursive: true });
       fs.symlinkSync('/dev/zero', path.join(home, '.config', 'Claude', 'claude_desktop_config.json'));
     }
-    const result = await scan({ home, platform: 'linux', workspaces: [ws], env: {}, inventory: bundledInventory() });
+    const result = await scan({ home, platform: 'linux', workspaces: [ws], env: NO_SYSTEM, inventory: bundledInventory() });
     const errorOf = (root: string, rel: string) => result.files.find((f) => f.path === path.join(root, rel))?.error ?? '';
     assert.match(errorOf(home, '.cursor/mcp.json'), /^invalid JSON: .* at line 1/);
     assert.equal(errorOf(home, '.config/Code/User/mcp.json'), 'is a directory, not a file');
@@ -83,7 +85,7 @@ describe('scan of a machine and a workspace', () => {
 
   it('--client filtering and absent files', async () => {
     const ws = tempDir();
-    const result = await scan({ home: path.join(FIXTURES, 'homes', 'linux'), platform: 'linux', workspaces: [ws], env: {}, inventory: bundledInventory(), clients: ['cursor'], includeAbsent: true });
+    const result = await scan({ home: path.join(FIXTURES, 'homes', 'linux'), platform: 'linux', workspaces: [ws], env: NO_SYSTEM, inventory: bundledInventory(), clients: ['cursor'], includeAbsent: true });
     assert.deepEqual(result.files.map((f) => [f.client, f.scope, f.absent === true]), [['cursor', 'user', false], ['cursor', 'workspace', true]]);
     assert.ok(result.servers.every((s) => s.client === 'cursor'));
   });
@@ -91,9 +93,9 @@ describe('scan of a machine and a workspace', () => {
   it('honours XDG_CONFIG_HOME and APPDATA only inside the scanned home', async () => {
     const home = tempDir();
     writeTree(home, { 'xdg/Code/User/mcp.json': JSON.stringify({ servers: { x: { command: 'npx', args: ['mcp-x'] } } }) });
-    const inside = await scan({ home, platform: 'linux', workspaces: [], env: { XDG_CONFIG_HOME: path.join(home, 'xdg') }, inventory: bundledInventory() });
+    const inside = await scan({ home, platform: 'linux', workspaces: [], env: { ...NO_SYSTEM, XDG_CONFIG_HOME: path.join(home, 'xdg') }, inventory: bundledInventory() });
     assert.deepEqual(inside.servers.map((s) => s.name), ['x']);
-    const outside = await scan({ home, platform: 'linux', workspaces: [], env: { XDG_CONFIG_HOME: '/etc' }, inventory: bundledInventory() });
+    const outside = await scan({ home, platform: 'linux', workspaces: [], env: { ...NO_SYSTEM, XDG_CONFIG_HOME: '/etc' }, inventory: bundledInventory() });
     assert.deepEqual(outside.servers, []);
   });
 });

@@ -5,8 +5,36 @@ import { vscode } from './vscode';
 import { cursor } from './cursor';
 import { claudeDesktop } from './claudeDesktop';
 import { claudeCode } from './claudeCode';
+import { copilotCli } from './copilotCli';
+import { windsurf } from './windsurf';
+import { cline } from './cline';
+import { roo } from './roo';
+import { zed } from './zed';
+import { gemini } from './gemini';
+import { amazonq } from './amazonq';
+import { kiro } from './kiro';
+import { opencode } from './opencode';
+import { lmstudio } from './lmstudio';
+import { junie } from './junie';
 
-export const CLIENTS: readonly ClientModule[] = [vscode, cursor, claudeDesktop, claudeCode];
+// Priority order: the first client that lists a file is its primary client (`.mcp.json` → claude-code).
+export const CLIENTS: readonly ClientModule[] = [
+  vscode,
+  cursor,
+  claudeDesktop,
+  claudeCode,
+  copilotCli,
+  windsurf,
+  cline,
+  roo,
+  zed,
+  gemini,
+  amazonq,
+  kiro,
+  opencode,
+  lmstudio,
+  junie,
+];
 
 const byId = new Map<ClientId, ClientModule>(CLIENTS.map((c) => [c.id, c]));
 

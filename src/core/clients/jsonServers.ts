@@ -2,8 +2,10 @@
 // Each client module only states where the map lives and how its own keys differ.
 import * as z from '../zod';
 import { recognizeLauncher } from '../launchers';
+import { stripBom } from '../text';
 import type { ConfigLocation, ServerEntry, Transport } from '../model';
-import { plainValue, valueAt, type ParsedDocument, type TreeNode } from '../parse';
+import type { DiscoveryContext } from './types';
+import { parseDocument, plainValue, property, valueAt, type ParsedDocument, type TreeNode } from '../parse';
 
 export interface JsonDialect {
   /** key path from the document root to the servers object */
@@ -14,6 +16,12 @@ export interface JsonDialect {
   remoteDefault?: Transport;
   /** per-URL-key transport overrides (Gemini: `url` = sse, `httpUrl` = http) */
   urlKeyTransport?: Record<string, Transport>;
+  /**
+   * When the document has no `serversPath[0]` key at all, read the top-level object itself as the servers map
+   * (the bare `{ "<name>": { … } }` shape that VS Code and Copilot CLI accept in `.mcp.json`). Only values that look
+   * like a server (a `command`, `url` or `type` key) count, so stray settings are not reported as servers.
+   */
+  bareMapFallback?: boolean;
 }
 
 const stringList = z.pipe(
@@ -39,15 +47,36 @@ const EntrySchema = z.looseObject({
 });
 
 export function extractJsonServers(doc: ParsedDocument, location: ConfigLocation, dialect: JsonDialect): ServerEntry[] {
-  const map = valueAt(doc.root, dialect.serversPath);
+  const bare = dialect.bareMapFallback === true && doc.root?.type === 'object' && !property(doc.root, dialect.serversPath[0] ?? '');
+  const map = bare ? doc.root : valueAt(doc.root, dialect.serversPath);
   if (!map || map.type !== 'object') return [];
   const out: ServerEntry[] = [];
   for (const prop of map.children ?? []) {
     const [keyNode, valueNode] = prop.children ?? [];
     if (!keyNode || typeof keyNode.value !== 'string' || !valueNode || valueNode.type !== 'object') continue;
+    if (bare && !['command', 'url', 'type'].some((k) => property(valueNode, k))) continue;
     out.push(entryFromNode(doc, location, dialect, keyNode, valueNode));
   }
   return out;
+}
+
+/**
+ * Marks the entries a client turns off by name (Claude Code's `disabledMcpServers`, Copilot CLI's settings).
+ * The names may come from another file than the one the entries are in.
+ */
+export function withDisabledNames(entries: ServerEntry[], names: Iterable<string> | undefined): ServerEntry[] {
+  const off = new Set(names ?? []);
+  return off.size ? entries.map((e) => (off.has(e.name) && !e.disabled ? { ...e, disabled: true } : e)) : entries;
+}
+
+/** The strings of a JSON array value (a name list); anything else reads as no names. */
+export function stringsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/** Server names that other files turn off for this location (attached by discovery). */
+export function disabledNamesOf(location: ConfigLocation): string[] {
+  return location.disabledNames ?? [];
 }
 
 function entryFromNode(doc: ParsedDocument, location: ConfigLocation, dialect: JsonDialect, keyNode: TreeNode, valueNode: TreeNode): ServerEntry {
@@ -86,4 +115,21 @@ export function transportOf(type: string | undefined, urlKey: string | undefined
   if (t === 'stdio' || t === 'local') return 'stdio';
   if (!urlKey) return 'stdio';
   return dialect.urlKeyTransport?.[urlKey] ?? dialect.remoteDefault ?? 'http';
+}
+
+/** Reads a small text file for discovery; undefined when it is absent or unreadable. Injected so tests can fake it. */
+export type ReadText = (file: string) => Promise<string | undefined>;
+
+/**
+ * Optional ClientModule member: the server names that OTHER files turn off for one of this client's
+ * locations (discovery stores them as the location's `disabledNames`; `extract` applies them).
+ */
+export type DisabledNamesHook = (ctx: DiscoveryContext, location: ConfigLocation, readText: ReadText) => Promise<string[]>;
+
+/** The top-level object of a JSON(C) file (comments and trailing commas allowed); undefined when absent or not an object. */
+export async function readJsonObject(readText: ReadText, file: string): Promise<Record<string, unknown> | undefined> {
+  const text = await readText(file).catch(() => undefined);
+  if (text === undefined) return undefined;
+  const root = parseDocument(stripBom(text), 'jsonc').root;
+  return root?.type === 'object' ? (plainValue(root) as Record<string, unknown>) : undefined;
 }

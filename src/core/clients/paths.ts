@@ -24,12 +24,19 @@ export function xdgConfigHome(ctx: DiscoveryContext): string {
 }
 
 /** An environment folder is only trusted when it belongs to the home being scanned (so `--home` stays self-contained). */
-function envUnderHome(ctx: DiscoveryContext, name: string): string | undefined {
+export function envUnderHome(ctx: DiscoveryContext, name: string): string | undefined {
   const value = ctx.env[name];
   if (!value || !path.isAbsolute(value)) return undefined;
   const rel = path.relative(ctx.home, value);
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? value : undefined;
 }
 
-/** The VS Code family's user folders (`<VSC>` in the reference): stable first. */
-export const VSCODE_APP_FOLDERS = ['Code'] as const;
+/**
+ * The app-data folder names (`<VSC>` in the reference) of the VS Code builds that run VS Code's own MCP support and so
+ * read `User/mcp.json` and settings `mcp`, stable first. A name is the product's `nameShort`, which VS Code joins to the
+ * app-data folder (`getUserDataPath`, microsoft/vscode); `Code - OSS` is microsoft/vscode's own product.json name and
+ * VSCodium builds the same sources. Cursor, Windsurf and Kiro keep their MCP servers in their own files and are their own
+ * clients; Trae could not be confirmed to read a VS Code-format `mcp.json`. The wider family that hosts extensions
+ * (Cline, Roo) is `VSCODE_FAMILY_APP_FOLDERS` in extensionStorage.ts.
+ */
+export const VSCODE_APP_FOLDERS = ['Code', 'Code - Insiders', 'Code - OSS', 'VSCodium', 'VSCodium - Insiders'] as const;

@@ -1,6 +1,7 @@
 // What a client module provides: where its config files live on each OS, and how its dialect maps to the model.
 import type { ClientId, ConfigLocation, Platform, ServerEntry } from '../model';
 import type { ParsedDocument } from '../parse';
+import type { DisabledNamesHook } from './jsonServers';
 
 export interface DiscoveryContext {
   /** the user's home folder (`--home` in the CLI) */
@@ -22,6 +23,8 @@ export interface ClientModule {
   locations(ctx: DiscoveryContext): ConfigLocation[];
   /** files found by listing folders (profiles, agent files, block folders); only existing ones */
   enumerate?(ctx: DiscoveryContext, listDir: ListDir): Promise<ConfigLocation[]>;
+  /** names of servers other files turn off, for a location this client is the primary reader of */
+  disabledNames?: DisabledNamesHook;
   /** the servers defined in one of its files */
   extract(doc: ParsedDocument, location: ConfigLocation): ServerEntry[];
 }

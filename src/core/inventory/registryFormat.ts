@@ -1,9 +1,10 @@
 // The official MCP Registry format as an inventory: a `/v0/servers` or `/v0.1/servers` list response, a list of
 // `server.json` documents, or one `server.json`. Every listed package version and remote counts as approved;
-// entries the registry marks deprecated are deprecated; deleted ones are left out.
+// versions the registry marks deprecated are deprecated; deleted ones are left out.
 import * as z from '../zod';
 import type { Ecosystem } from '../model';
 import type { PackageMatch } from './schema';
+import { parseImageRef } from '../launchers';
 
 const RegistryPackage = z.looseObject({
   registryType: z.optional(z.string()),
@@ -54,41 +55,71 @@ export function registryToInventory(data: unknown, organization: string | undefi
     listed.push({ server: asServer.data, status: undefined });
   }
 
-  // one inventory entry per server name; versions of the same server accumulate
-  const byName = new Map<string, { id: string; title: string; status: string; packages: PackageMatch[]; urls: string[] }>();
+  // one inventory entry per server name; versions of the same server accumulate. The registry keeps a status per
+  // version, so deprecated versions of a server that still has active ones get their own deprecated entry (whatever
+  // the listing order), pointing at the active one.
+  const byName = new Map<string, { title: string; active: Accumulated | null; deprecated: Accumulated | null }>();
   for (const { server, status } of listed) {
     if (status === 'deleted') continue;
-    let entry = byName.get(server.name);
-    if (!entry) {
-      entry = { id: server.name, title: server.title ?? server.name, status: status === 'deprecated' ? 'deprecated' : 'approved', packages: [], urls: [] };
-      byName.set(server.name, entry);
+    let named = byName.get(server.name);
+    if (!named) {
+      named = { title: server.title ?? server.name, active: null, deprecated: null };
+      byName.set(server.name, named);
     }
+    const acc = status === 'deprecated' ? (named.deprecated ??= { packages: [], urls: [] }) : (named.active ??= { packages: [], urls: [] });
     for (const p of server.packages ?? []) {
-      if (!p.identifier) continue;
-      const ecosystem = ECOSYSTEM[p.registryType ?? ''] ?? 'other';
-      const pm: PackageMatch = { ecosystem, name: p.identifier };
-      if (p.version) pm.versions = exactVersion(ecosystem, p.version);
-      entry.packages.push(pm);
+      const pm = packageMatch(p);
+      if (pm) acc.packages.push(pm);
     }
     // `{var}` placeholders in remote URLs match any value in that position
-    for (const r of server.remotes ?? []) entry.urls.push(r.url.replace(/\{[^}]*\}/g, '*'));
+    for (const r of server.remotes ?? []) {
+      const url = r.url.replace(/\{[^}]*\}/g, '*');
+      if (!acc.urls.includes(url)) acc.urls.push(url);
+    }
   }
-  return {
-    ok: true,
-    value: {
-      schemaVersion: 1,
-      ...(organization ? { organization } : {}),
-      servers: [...byName.values()].map((e) => ({
-        id: e.id,
-        title: e.title,
-        status: e.status,
-        match: { ...(e.packages.length ? { packages: e.packages } : {}), ...(e.urls.length ? { urls: e.urls } : {}) },
-      })),
-    },
-  };
+
+  const servers: Record<string, unknown>[] = [];
+  for (const [id, { title, active, deprecated }] of byName) {
+    if (active) servers.push(inventoryEntry(id, title, 'approved', active));
+    if (deprecated && !active) servers.push(inventoryEntry(id, title, 'deprecated', deprecated));
+    if (deprecated && active) {
+      // a remote every version shares stays approved
+      const own = { packages: deprecated.packages, urls: deprecated.urls.filter((u) => !active.urls.includes(u)) };
+      if (own.packages.length || own.urls.length) servers.push({ ...inventoryEntry(`${id} (deprecated versions)`, `${title} (deprecated versions)`, 'deprecated', own), replacedBy: id });
+    }
+  }
+  return { ok: true, value: { schemaVersion: 1, ...(organization ? { organization } : {}), servers } };
 }
 
-const ECOSYSTEM: Record<string, Ecosystem> = { npm: 'npm', pypi: 'pypi', oci: 'oci', nuget: 'nuget', mcpb: 'other' };
+interface Accumulated {
+  packages: PackageMatch[];
+  urls: string[];
+}
+
+function inventoryEntry(id: string, title: string, status: 'approved' | 'deprecated', acc: Accumulated): Record<string, unknown> {
+  return { id, title, status, match: { ...(acc.packages.length ? { packages: acc.packages } : {}), ...(acc.urls.length ? { urls: acc.urls } : {}) } };
+}
+
+/** One registry package as an inventory package rule admitting exactly that version (or digest). */
+function packageMatch(p: z.output<typeof RegistryPackage>): PackageMatch | null {
+  if (!p.identifier) return null;
+  const ecosystem = ECOSYSTEM[p.registryType ?? ''] ?? 'other';
+  if (ecosystem === 'oci') {
+    // since schema 2025-10-11 an OCI identifier is the full reference, `registry/namespace/repository:tag` (or
+    // `@sha256:…`); older documents gave the tag in `version`
+    const ref = parseImageRef(p.identifier);
+    if (!ref) return null;
+    const pm: PackageMatch = { ecosystem, name: ref.name };
+    if (ref.digest) pm.digest = ref.digest;
+    else if (ref.version ?? p.version) pm.versions = ref.version ?? p.version;
+    return pm;
+  }
+  const pm: PackageMatch = { ecosystem, name: p.identifier };
+  if (p.version) pm.versions = exactVersion(ecosystem, p.version);
+  return pm;
+}
+
+const ECOSYSTEM: Record<string, Ecosystem> = { npm: 'npm', pypi: 'pypi', oci: 'oci', nuget: 'nuget', go: 'go', mcpb: 'other' };
 
 /** A version range that admits exactly the listed version. */
 function exactVersion(ecosystem: Ecosystem, version: string): string {

@@ -7,6 +7,8 @@ export const STATUSES = ['approved', 'pending', 'rejected', 'deprecated'] as con
 
 const httpUrl = z.string().check(z.regex(/^https?:\/\/[^\s/]+/i, 'must be an http(s) URL'));
 const nonEmpty = () => z.string().check(z.minLength(1));
+/** where approval requests go: a web form or API (http(s)), or an address (mailto:) */
+const requestTarget = z.string().check(z.regex(/^(https?:\/\/[^\s/]+|mailto:[^\s@]+@[^\s@]+)/i, 'must be an http(s) or mailto: URL'));
 
 export const PackageMatchSchema = z
   .looseObject({
@@ -49,7 +51,12 @@ export const InventoryFileSchema = z.looseObject({
   gateway: z.optional(
     z.looseObject({
       url: z.optional(httpUrl),
-      requestUrl: z.optional(httpUrl),
+      requestUrl: z.optional(requestTarget),
+      /** `post`: JSON to requestUrl; `browser`: open requestUrl (a web form) with the fields as query parameters */
+      requestMode: z.optional(z.enum(['post', 'browser'])),
+      requestForm: z.optional(z.looseObject({ required: z.optional(z.array(z.string())) })),
+      /** command template for clients that only run stdio servers; `{url}` in an argument becomes the gateway URL */
+      stdioBridge: z.optional(z.looseObject({ command: nonEmpty(), args: z.array(z.string()) })),
     }),
   ),
   servers: z.array(ServerEntrySchema),

@@ -118,6 +118,13 @@ async function loadFolder(dir: string, keys: KeyObject[], options: SourceOptions
     const shape = InventoryFileSchema.safeParse(parsed.data);
     if (!shape.success) return { ok: false, error: `${file}: ${describeIssues(shape.error, parsed.data)}` };
     const { servers: list, gateway, ...rest } = shape.data;
+    // ids must be unique within each file, as for a single-file inventory; across files a later one replaces
+    const seen = new Map<string, number>();
+    for (const [i, s] of list.entries()) {
+      const first = seen.get(s.id);
+      if (first !== undefined) return { ok: false, error: `${file}: invalid inventory: servers[${i}] (id "${s.id}") id: duplicate id "${s.id}" (also servers[${first}])` };
+      seen.set(s.id, i);
+    }
     merged = { ...merged, ...rest, gateway: { ...(merged.gateway as object | undefined), ...gateway } };
     for (const s of list) servers.set(s.id, s);
   }

@@ -109,9 +109,9 @@ export function isLoopbackHost(hostname: string): boolean {
   return h === 'localhost' || h === '::1' || /^127(?:\.\d{1,3}){3}$/.test(h);
 }
 
-class SizeLimitError extends Error {}
+export class SizeLimitError extends Error {}
 
-async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void }, maxBytes: number): Promise<Buffer> {
+export async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void }, maxBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of body) {
@@ -125,7 +125,7 @@ async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void }, max
   return Buffer.concat(chunks, total);
 }
 
-function makeDispatcher(options: HttpGetOptions, timeoutMs: number): Dispatcher {
+export function makeDispatcher(options: Pick<HttpGetOptions, 'caFiles' | 'caCerts'>, timeoutMs: number): Dispatcher {
   const extra = [...(options.caCerts ?? []), ...(options.caFiles ?? []).map((f) => fs.readFileSync(f, 'utf8'))];
   // Passing `ca` replaces Node's defaults, so the bundled roots (and the OS store where Node exposes it) are kept.
   const ca = extra.length ? [...defaultRoots(), ...extra] : undefined;
@@ -146,12 +146,12 @@ function defaultRoots(): string[] {
   return [...tls.rootCertificates];
 }
 
-function header(headers: Record<string, string | string[] | undefined>, name: string): string | null {
+export function header(headers: Record<string, string | string[] | undefined>, name: string): string | null {
   const v = headers[name];
   return Array.isArray(v) ? (v[0] ?? null) : (v ?? null);
 }
 
-function describeNetworkError(e: unknown, timeoutMs: number, maxBytes: number): string {
+export function describeNetworkError(e: unknown, timeoutMs: number, maxBytes: number): string {
   if (e instanceof SizeLimitError) return `response is larger than ${formatBytes(maxBytes)}; download stopped`;
   const err = e as { code?: string; name?: string; message?: string; cause?: { code?: string; message?: string } };
   const code = err.code ?? err.cause?.code;
@@ -183,12 +183,13 @@ function describeNetworkError(e: unknown, timeoutMs: number, maxBytes: number): 
   return errorText(e);
 }
 
-function errorText(e: unknown): string {
+export function errorText(e: unknown): string {
   const err = e as { message?: string; cause?: { message?: string } };
   return err?.cause?.message ?? err?.message ?? String(e);
 }
 
 function formatBytes(n: number): string {
+  if (n < 1024) return `${n} bytes`; // a small cap would otherwise read "0 KB"
   return n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MB` : `${Math.round(n / 1024)} KB`;
 }
 

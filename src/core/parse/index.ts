@@ -2,14 +2,18 @@
 import type { ConfigFormat } from '../model';
 import type { ParsedDocument } from './document';
 import { parseJsonc } from './jsonc';
+import { parseToml } from './toml';
+import { parseYaml } from './yaml';
 
 export function parseDocument(text: string, format: ConfigFormat): ParsedDocument {
   switch (format) {
     case 'json':
     case 'jsonc':
       return parseJsonc(text, format);
-    default:
-      throw new Error(`no parser for ${format} files yet`);
+    case 'yaml':
+      return parseYaml(text);
+    case 'toml':
+      return parseToml(text);
   }
 }
 
