@@ -3,6 +3,7 @@
 import { runScan } from './scanCommand';
 import { runPolicy } from './policyCommand';
 import { runInventory } from './inventoryCommand';
+import { runRequest } from './requestCommand';
 import { UsageError } from './args';
 
 const HELP = `mcp-gatekeeper — find MCP servers configured on this machine and check them against your organization's inventory
@@ -10,6 +11,8 @@ const HELP = `mcp-gatekeeper — find MCP servers configured on this machine and
 Usage:
   mcp-gatekeeper scan [options]                 scan this machine and the workspace folders
   mcp-gatekeeper policy [options]               print the effective policy and where each value comes from
+  mcp-gatekeeper request --server NAME (--print | --submit) [--field key=value]... [--answers FILE] [--file PATH]
+                                                ask the organization to approve a detected server (no secrets are sent)
   mcp-gatekeeper inventory keygen [-o DIR]      create an Ed25519 key pair for signing inventories
   mcp-gatekeeper inventory sign --key KEY FILE [--embed] [-o OUT]
   mcp-gatekeeper inventory verify --key PUB FILE [--sig FILE.sig]
@@ -58,6 +61,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runPolicy(rest);
       case 'inventory':
         return await runInventory(rest);
+      case 'request':
+        return await runRequest(rest);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
