@@ -150,9 +150,15 @@ describe('mcp-gatekeeper with a remote inventory (CLI)', () => {
     ]);
     assert.equal(fromPolicy.code, 0, fromPolicy.stderr);
     assert.equal(JSON.parse(fromPolicy.stdout).inventory.source, url);
-    const trusted = await run(['scan', ...machine().args, '--inventory', url, '--ca-file', ca.caFile, '--format', 'json']);
+    // --ca-file adds to the CAs Node trusts, including those of NODE_EXTRA_CA_CERTS (here: the server's CA), not replaces them
+    const otherCa = makeTestCa(tempDir('mcpg-ca-'));
+    const [trusted, extraKept] = await Promise.all([
+      run(['scan', ...machine().args, '--inventory', url, '--ca-file', ca.caFile, '--format', 'json']),
+      run(['scan', ...machine().args, '--inventory', url, '--ca-file', otherCa.caFile, '--format', 'json'], { NODE_EXTRA_CA_CERTS: ca.caFile }),
+    ]);
     assert.equal(trusted.code, 0, trusted.stderr);
     assert.equal(JSON.parse(trusted.stdout).inventory.source, url);
+    assert.equal(extraKept.code, 0, extraKept.stderr);
     assert.equal(refused.code, 2);
     assert.match(refused.stderr, new RegExp(`^mcp-gatekeeper: ${esc(url)}: TLS certificate not trusted \\([A-Z_]+\\); add the organization's CA certificate\\n$`));
   });
@@ -312,7 +318,7 @@ describe('mcp-gatekeeper inventory keygen|sign|verify (CLI)', () => {
     assert.equal(signE.stdout, `Signed (embedded signature): ${embedded}\n`);
 
     const tampered = path.join(dir, 'tampered.json');
-    fs.writeFileSync(tampered, fs.readFileSync(embedded, 'utf8').replace('"status": "pending"', '"status": "approved"').replace('"title": "Git"', '"title": "Git (any fork)"'));
+    fs.writeFileSync(tampered, fs.readFileSync(embedded, 'utf8').replace('"title": "Git"', '"title": "Git (any fork)"'));
     assert.notEqual(fs.readFileSync(tampered, 'utf8'), fs.readFileSync(embedded, 'utf8'));
     const m = machine();
     const policy = path.join(tempDir(), 'policy.json');

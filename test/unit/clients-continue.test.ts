@@ -67,7 +67,7 @@ describe('Continue client', () => {
       assert.equal(at('/opt/continue'), '/home/me/.continue/config.yaml');
     });
 
-    it('enumerates block files in workspace and global mcpServers folders, recursively and bounded', async () => {
+    it('enumerates block and assistant files in workspace and global folders, recursively and bounded', async () => {
       const home = tempDir();
       const ws = tempDir();
       writeTree(ws, {
@@ -79,6 +79,8 @@ describe('Continue client', () => {
         '.continue/mcpServers/node_modules/pkg/evil.yaml': 'mcpServers: []',
         '.continue/mcpServers/a/b/c/d/e/too-deep.yaml': 'mcpServers: []',
         '.continue/rules/not-mcp.yaml': 'name: r',
+        '.continue/assistants/team-assistant.yaml': 'name: Team\nversion: 1.0.0\nschema: v1\nmcpServers: []\n',
+        '.continue/assistants/not-read.json': '{}',
       });
       writeTree(home, { '.continue/mcpServers/global.yaml': 'mcpServers: []', '.continue/config.yaml': read('config.yaml') });
       const ctx = { home, platform: 'linux' as const, workspaces: [ws], env: {} };
@@ -90,6 +92,7 @@ describe('Continue client', () => {
           ['.continue/mcpServers/playwright-mcp.yaml', 'workspace', 'yaml', 'continue'],
           ['.continue/mcpServers/team/brave-search.json', 'workspace', 'jsonc', 'continue'],
           ['.continue/mcpServers/team/other.yml', 'workspace', 'yaml', 'continue'],
+          ['.continue/assistants/team-assistant.yaml', 'workspace', 'yaml', 'continue'],
           ['.continue/mcpServers/global.yaml', 'user', 'yaml', 'continue'],
         ],
       );
@@ -108,7 +111,7 @@ describe('Continue client', () => {
       };
       const blocks = await continueBlockLocations({ home: '/h', platform: 'linux', workspaces: ['/w'], env: {} }, listDir);
       assert.deepEqual(blocks, []);
-      assert.ok(listings <= 2 * 201, `${listings} listings`);
+      assert.ok(listings <= 4 * 201, `${listings} listings`);
     });
 
     for (const platform of ['linux', 'darwin', 'win32'] as Platform[]) {

@@ -127,22 +127,18 @@ describe('inventory from a URL', () => {
     assert.equal(failed(await loadInventorySource(url, { cacheDir: null })), `${url}: HTTP 404: <h1>Not Found</h1>`);
   });
 
-  it('a server that does not answer within the timeout fails fast', async () => {
-    const srv = await serve(() => undefined); // accepts, never answers; close() drops the socket
-    const url = `${srv.origin}/inventory.json`;
-    const t = Date.now();
-    assert.match(failed(await loadInventorySource(url, { cacheDir: tempDir(), http: { timeoutMs: 300 } })), timedOut(url));
-    assert.ok(Date.now() - t < 2000, `took ${Date.now() - t} ms`);
-  });
-
-  it('a body that stalls after the headers hits the same timeout', async () => {
-    const srv = await serve((_req, res) => {
+  it('a server that does not answer, or stalls in the body, fails at the timeout', async () => {
+    const silent = await serve(() => undefined); // accepts, never answers; close() drops the socket
+    const stalling = await serve((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(TEXT.length) });
       res.write(TEXT.slice(0, 20));
     });
-    const url = `${srv.origin}/inventory.json`;
     const t = Date.now();
-    assert.match(failed(await loadInventorySource(url, { cacheDir: tempDir(), http: { timeoutMs: 300 } })), timedOut(url));
+    const [a, b] = await Promise.all(
+      [silent, stalling].map(async (srv) => failed(await loadInventorySource(`${srv.origin}/inventory.json`, { cacheDir: tempDir(), http: { timeoutMs: 300 } }))),
+    );
+    assert.match(a, timedOut(`${silent.origin}/inventory.json`));
+    assert.match(b, timedOut(`${stalling.origin}/inventory.json`));
     assert.ok(Date.now() - t < 2000, `took ${Date.now() - t} ms`);
   });
 
@@ -378,6 +374,23 @@ describe('redirects, schemes and credentials', () => {
     const error = failed(await loadInventorySource(`http://admin:pw123@127.0.0.1:${srv.port}/inventory.json?access_token=qwerty`, { http: { bearerToken: 's3cret-token' } }));
     assert.equal(error, `http://127.0.0.1:${srv.port}/inventory.json: HTTP 500`);
   });
+
+  it('a URL with a token in its query (pre-signed link) is shown without it as the source', async () => {
+    let down = false;
+    const srv = await serve((_req, res) => {
+      if (down) {
+        res.writeHead(502);
+        res.end();
+      } else json(res, TEXT);
+    });
+    const cacheDir = tempDir();
+    const url = `${srv.origin}/inventory.json?X-Amz-Signature=0123456789abcdef&X-Amz-Credential=AKIAEXAMPLE`;
+    assert.equal(loaded(await loadInventorySource(url, { cacheDir })).source, `${srv.origin}/inventory.json`);
+    assert.equal(srv.requests[0].url, '/inventory.json?X-Amz-Signature=0123456789abcdef&X-Amz-Credential=AKIAEXAMPLE');
+    down = true;
+    const cached = loaded(await loadInventorySource(url, { cacheDir }));
+    assert.deepEqual([cached.source, cached.fromCache, cached.error], [`${srv.origin}/inventory.json`, true, `${srv.origin}/inventory.json: HTTP 502`]);
+  });
 });
 
 describe('HTTPS with an organization CA', function () {
@@ -561,12 +574,10 @@ describe('inventory signatures (Ed25519)', () => {
 
   it('embedded signatures made by `inventory sign --embed` verify; a tampered one does not', async () => {
     const dir = tempDir();
-    writeTree(dir, { 'inv.json': TEXT });
-    const cli = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: envWithoutProxy() });
-    assert.equal(cli(['inventory', 'keygen', '-o', path.join(dir, 'keys')]).status, 0);
-    const sign = cli(['inventory', 'sign', '--key', path.join(dir, 'keys', 'inventory-signing.key'), '--embed', '-o', path.join(dir, 'signed.json'), path.join(dir, 'inv.json')]);
+    writeTree(dir, { 'inv.json': TEXT, 'signing.key': keys.privateKeyPem });
+    const sign = spawnSync(process.execPath, [CLI, 'inventory', 'sign', '--key', path.join(dir, 'signing.key'), '--embed', '-o', path.join(dir, 'signed.json'), path.join(dir, 'inv.json')], { encoding: 'utf8', env: envWithoutProxy() });
     assert.equal(sign.status, 0, sign.stderr);
-    const pub = fs.readFileSync(path.join(dir, 'keys', 'inventory-signing.pub'), 'utf8');
+    const pub = keys.publicKeyPem;
     const signedFile = path.join(dir, 'signed.json');
     const signed = JSON.parse(fs.readFileSync(signedFile, 'utf8'));
     assert.equal(signed.signature.alg, 'ed25519');
@@ -580,7 +591,7 @@ describe('inventory signatures (Ed25519)', () => {
     fs.writeFileSync(path.join(dir, 'tampered.json'), JSON.stringify(signed, null, 2));
     assert.equal(failed(await loadInventorySource(path.join(dir, 'tampered.json'), { trustedKeys: [pub] })), `${path.join(dir, 'tampered.json')}: the inventory's embedded signature is not valid for any trusted key`);
     // and a valid signature by a key that is not trusted is refused
-    assert.equal(failed(await loadInventorySource(signedFile, { trustedKeys: [keys.publicKeyBase64] })), `${signedFile}: the inventory's embedded signature is not valid for any trusted key`);
+    assert.equal(failed(await loadInventorySource(signedFile, { trustedKeys: [other.publicKeyBase64] })), `${signedFile}: the inventory's embedded signature is not valid for any trusted key`);
   });
 
   it('a URL source fetches <url>.sig next to it', async () => {
@@ -602,10 +613,35 @@ describe('inventory signatures (Ed25519)', () => {
       ['/inventory.json', 'application/json', 'Bearer tok'],
       ['/inventory.json.sig', 'text/plain', 'Bearer tok'],
     ]);
+    // the cache keeps the signature, so the copy can be verified again without the network
+    assert.equal((await readCache(opts.cacheDir!, url))?.signature, sig);
     // a bad signature now: the previous (verified) copy stays in force, marked as such
     sig = signBytes(Buffer.from(TEXT), other.privateKeyPem);
     const r = loaded(await loadInventorySource(url, opts));
     assert.deepEqual([r.fromCache, r.error], [true, `${url}: the signature in ${url}.sig is not valid for any trusted key`]);
+  });
+
+  it('when signatures are required, a cached copy is used only if it still verifies', async () => {
+    let status = 500;
+    const srv = await serve((_req, res) => {
+      res.writeHead(status);
+      res.end();
+    });
+    const url = `${srv.origin}/inventory.json`;
+    const cacheDir = tempDir();
+    const trustedKeys = [keys.publicKeyBase64];
+    // an unsigned (or forged) copy in the cache folder
+    await writeCache(cacheDir, { source: url, fetchedAt: T0.toISOString(), etag: '"e1"', lastModified: null, body: TEXT });
+    assert.equal(failed(await loadInventorySource(url, { cacheDir, trustedKeys, now: () => T1 })), `${url}: HTTP 500`);
+    assert.equal(loaded(await loadInventorySource(url, { cacheDir, now: () => T1 })).fromCache, true, 'usable when no signature is required');
+    // the server says "not modified", but policy now requires a signature the cached copy does not have
+    status = 304;
+    assert.equal(failed(await loadInventorySource(url, { cacheDir, trustedKeys, now: () => T1 })), `${url}: the inventory is not signed (no embedded signature and no ${url}.sig), but policy requires a signature`);
+    // a copy cached with its valid detached signature is used
+    status = 500;
+    await writeCache(cacheDir, { source: url, fetchedAt: T0.toISOString(), etag: null, lastModified: null, body: TEXT, signature: signBytes(Buffer.from(TEXT), keys.privateKeyPem) });
+    const r = loaded(await loadInventorySource(url, { cacheDir, trustedKeys, now: () => T1 }));
+    assert.deepEqual([r.fromCache, r.error, r.fetchedAt], [true, `${url}: HTTP 500`, T0.toISOString()]);
   });
 });
 

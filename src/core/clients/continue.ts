@@ -1,10 +1,11 @@
 // Continue: `mcpServers:` is a YAML LIST of { name, type, command, args, env, cwd, url, requestOptions } in
-// `~/.continue/config.yaml` (`%USERPROFILE%\.continue` on Windows; `CONTINUE_GLOBAL_DIR` relocates it) and in block
-// files under `.continue/mcpServers/` — in each workspace and in the global folder alike. JSON files dropped in those
-// folders are read in Claude/Cursor format (`mcpServers` object) or as one bare server named after the file.
-// Sources: continuedev/continue docs/customize/deep-dives/mcp.mdx; core/util/paths.ts (CONTINUE_GLOBAL_DIR);
-// core/config/loadLocalAssistants.ts (block folders, walked recursively, .yaml/.yml); core/context/mcp/json/
-// loadJsonMcpConfigs.ts (.json blocks); packages/config-yaml/src/schemas (list items may be `uses:` hub references).
+// `~/.continue/config.yaml` (`%USERPROFILE%\.continue` on Windows; `CONTINUE_GLOBAL_DIR` relocates it), in block
+// files under `.continue/mcpServers/` and in local assistants under `.continue/assistants/` — in each workspace and
+// in the global folder alike. JSON files dropped in the block folders are read in Claude/Cursor format (`mcpServers`
+// object) or as one bare server named after the file. Sources (continuedev/continue): docs/customize/deep-dives/
+// mcp.mdx; core/util/paths.ts (CONTINUE_GLOBAL_DIR); core/config/loadLocalAssistants.ts and ConfigHandler.ts (folders,
+// walked recursively, .yaml/.yml); core/context/mcp/json/loadJsonMcpConfigs.ts (.json blocks);
+// packages/config-yaml/src/schemas (list items may be `uses:` hub references).
 // The legacy `config.json` keeps servers under `experimental.modelContextProtocolServers` as
 // { name, transport: { type, command, args, env, url } } (SerializedContinueConfig in core/index.d.ts).
 // `${{ secrets.NAME }}` and `${{ inputs.NAME }}` are references resolved by Continue: they are kept as written.
@@ -36,11 +37,20 @@ export function continueGlobalDir(ctx: DiscoveryContext): string {
   return envUnderHome(ctx, 'CONTINUE_GLOBAL_DIR') ?? path.join(ctx.home, '.continue');
 }
 
-/** The folders Continue loads MCP blocks from, with the scope of what they hold. */
-export function continueBlockFolders(ctx: DiscoveryContext): { dir: string; scope: ConfigLocation['scope'] }[] {
+/**
+ * The folders Continue loads files with `mcpServers` from, with the scope of what they hold: `mcpServers/` block
+ * folders (YAML blocks and JSON files) and `assistants/` folders, whose YAML files are whole local assistants
+ * (config.yaml format) that the user can switch to. Both exist per workspace and in the global folder.
+ */
+export function continueBlockFolders(ctx: DiscoveryContext): { dir: string; scope: ConfigLocation['scope']; json: boolean }[] {
+  const global = continueGlobalDir(ctx);
   return [
-    ...ctx.workspaces.map((ws) => ({ dir: path.join(ws, '.continue', 'mcpServers'), scope: 'workspace' as const })),
-    { dir: path.join(continueGlobalDir(ctx), 'mcpServers'), scope: 'user' as const },
+    ...ctx.workspaces.flatMap((ws) => [
+      { dir: path.join(ws, '.continue', 'mcpServers'), scope: 'workspace' as const, json: true },
+      { dir: path.join(ws, '.continue', 'assistants'), scope: 'workspace' as const, json: false },
+    ]),
+    { dir: path.join(global, 'mcpServers'), scope: 'user' as const, json: true },
+    { dir: path.join(global, 'assistants'), scope: 'user' as const, json: false },
   ];
 }
 
@@ -51,13 +61,13 @@ const MAX_BLOCK_FILES = 200;
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.svn', '.hg', '__pycache__', '.venv', 'venv']);
 
 /**
- * Every MCP block file in the workspace and global `.continue/mcpServers/` folders (`.yaml`/`.yml` as YAML blocks,
- * `.json` as Claude-style JSON), in listing order. Missing or unreadable folders yield nothing. Other names are
- * tried as subfolders (a listing of a file is empty), as Continue's walkDir descends into them.
+ * Every file of continueBlockFolders (`.yaml`/`.yml` as YAML, `.json` in block folders as Claude-style JSON), in
+ * listing order. Missing or unreadable folders yield nothing. Other names are tried as subfolders (a listing of a
+ * file is empty), as Continue's walkDir descends into them.
  */
 export async function continueBlockLocations(ctx: DiscoveryContext, listDir: ListDir): Promise<ConfigLocation[]> {
   const out: ConfigLocation[] = [];
-  for (const { dir, scope } of continueBlockFolders(ctx)) {
+  for (const { dir, scope, json } of continueBlockFolders(ctx)) {
     let listings = 0;
     const found: ConfigLocation[] = [];
     const walk = async (folder: string, depth: number): Promise<void> => {
@@ -66,6 +76,7 @@ export async function continueBlockLocations(ctx: DiscoveryContext, listDir: Lis
         if (found.length >= MAX_BLOCK_FILES) return;
         const full = path.join(folder, name);
         const format = blockFormat(name);
+        if (format === 'jsonc' && !json) continue;
         if (format) found.push({ path: full, client: 'continue', scope, format });
         else if (depth < MAX_WALK_DEPTH && !SKIPPED_DIRS.has(name)) await walk(full, depth + 1);
       }

@@ -16,6 +16,9 @@ import { kiro } from './kiro';
 import { opencode } from './opencode';
 import { lmstudio } from './lmstudio';
 import { junie } from './junie';
+import { continueDev } from './continue';
+import { codex } from './codex';
+import { goose } from './goose';
 
 // Priority order: the first client that lists a file is its primary client (`.mcp.json` → claude-code).
 export const CLIENTS: readonly ClientModule[] = [
@@ -27,12 +30,15 @@ export const CLIENTS: readonly ClientModule[] = [
   windsurf,
   cline,
   roo,
+  continueDev,
   zed,
   gemini,
+  codex,
   amazonq,
   kiro,
   opencode,
   lmstudio,
+  goose,
   junie,
 ];
 

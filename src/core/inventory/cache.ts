@@ -11,6 +11,8 @@ export interface CacheEntry {
   etag: string | null;
   lastModified: string | null;
   body: string;
+  /** the detached signature (`<source>.sig`) the body was verified with, so the copy can be verified again offline */
+  signature?: string;
 }
 
 export function cacheFile(cacheDir: string, source: string): string {
@@ -21,7 +23,7 @@ export async function readCache(cacheDir: string, source: string): Promise<Cache
   try {
     const data = JSON.parse(await fs.readFile(cacheFile(cacheDir, source), 'utf8')) as Partial<CacheEntry>;
     if (data.source !== source || typeof data.body !== 'string' || typeof data.fetchedAt !== 'string') return null;
-    return { source, fetchedAt: data.fetchedAt, etag: data.etag ?? null, lastModified: data.lastModified ?? null, body: data.body };
+    return { source, fetchedAt: data.fetchedAt, etag: data.etag ?? null, lastModified: data.lastModified ?? null, body: data.body, ...(typeof data.signature === 'string' ? { signature: data.signature } : {}) };
   } catch {
     return null;
   }

@@ -53,32 +53,37 @@ async function loadUrl(url: string, keys: KeyObject[], options: SourceOptions): 
     entry = { ...cached, fetchedAt: now.toISOString() };
   } else if (res.kind === 'ok') {
     const type = res.contentType?.split(';')[0].trim().toLowerCase();
-    if (type && !/json|text\/plain|octet-stream/.test(type)) return fallback(url, cached, `${shown}: unexpected content type ${type} (expected JSON)`, options);
+    if (type && !/json|text\/plain|octet-stream/.test(type)) return fallback(url, cached, `${shown}: unexpected content type ${type} (expected JSON)`, keys, options);
     body = res.body.toString('utf8');
     entry = { source: url, fetchedAt: now.toISOString(), etag: res.etag, lastModified: res.lastModified, body };
   } else {
     const message = res.kind === 'error' ? res.message : 'the server answered 304 Not Modified but no cached copy exists';
-    return fallback(url, cached, `${shown}: ${message}`, options);
+    return fallback(url, cached, `${shown}: ${message}`, keys, options);
   }
 
+  let detached: string | null = null;
   const result = await validateText(body, shown, keys, async () => {
     const sig = await httpGet(`${url.replace(/[?#].*$/, '')}.sig${url.match(/[?#].*$/)?.[0] ?? ''}`, { ...options.http, maxBytes: 64 * 1024, accept: 'text/plain' });
-    return sig.kind === 'ok' ? sig.body.toString('utf8') : null;
+    detached = sig.kind === 'ok' ? sig.body.toString('utf8') : null;
+    return detached;
   });
-  if (!result.ok) return fallback(url, cached, result.error, options);
-  if (options.cacheDir && entry) await writeCache(options.cacheDir, entry).catch(() => undefined);
-  return { ok: true, value: { ...result.value, source: url, fetchedAt: entry?.fetchedAt ?? now.toISOString() } };
+  if (!result.ok) return fallback(url, cached, result.error, keys, options);
+  if (options.cacheDir && entry) await writeCache(options.cacheDir, detached === null ? entry : { ...entry, signature: detached }).catch(() => undefined);
+  // shown: the URL may carry a token in its query or user info, and the source is displayed
+  return { ok: true, value: { ...result.value, source: shown, fetchedAt: entry?.fetchedAt ?? now.toISOString() } };
 }
 
 /** The last good copy, marked as such, or the error when there is none. */
-async function fallback(url: string, cached: CacheEntry | null, error: string, options: SourceOptions): Promise<InventoryResult> {
+async function fallback(url: string, cached: CacheEntry | null, error: string, keys: KeyObject[], options: SourceOptions): Promise<InventoryResult> {
   if (!cached) return { ok: false, error };
-  // the cached copy was verified when it was stored; it is re-validated (not re-fetched) here
-  const parsed = parseInventoryData(cached.body, redact(url));
-  const r = parsed.ok ? validateInventory(parsed.data, url) : parsed;
+  const shown = redact(url);
+  // the cache file is as writable as any user file: when signatures are required, the copy is verified again
+  if (keys.length && (await checkSignature(cached.body, shown, keys, async () => cached.signature ?? null))) return { ok: false, error };
+  const parsed = parseInventoryData(cached.body, shown);
+  const r = parsed.ok ? validateInventory(parsed.data, shown) : parsed;
   if (!r.ok) return { ok: false, error };
   const age = (options.now?.() ?? new Date()).getTime() - Date.parse(cached.fetchedAt);
-  return { ok: true, value: { ...r.value, source: url, fetchedAt: cached.fetchedAt, fromCache: true, stale: age > (options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS), error } };
+  return { ok: true, value: { ...r.value, source: shown, fetchedAt: cached.fetchedAt, fromCache: true, stale: age > (options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS), error } };
 }
 
 // ---------- file ----------

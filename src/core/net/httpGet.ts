@@ -143,7 +143,19 @@ function defaultRoots(): string[] {
       /* older Node: fall through */
     }
   }
-  return [...tls.rootCertificates];
+  // Node 20 has no getCACertificates, and tls.rootCertificates lacks NODE_EXTRA_CA_CERTS, which Node adds to its own
+  // defaults: without it here, an extra CA file would drop the certificates a corporate setup put there
+  return [...tls.rootCertificates, ...extraCaFromEnv()];
+}
+
+function extraCaFromEnv(): string[] {
+  const file = process.env.NODE_EXTRA_CA_CERTS;
+  if (!file) return [];
+  try {
+    return [fs.readFileSync(file, 'utf8')];
+  } catch {
+    return []; // Node itself only warns about an unreadable file
+  }
 }
 
 export function header(headers: Record<string, string | string[] | undefined>, name: string): string | null {

@@ -84,7 +84,7 @@ function parseFailure(e: unknown): ParseResult {
   const err = e as { message?: unknown; index?: unknown };
   const offset = typeof err.index === 'number' && err.index >= 0 ? err.index : 0;
   const raw = typeof err.message === 'string' ? err.message : String(e);
-  return { message: raw.charAt(0).toLowerCase() + raw.slice(1), offset, fatal: false };
+  return { message: /^[A-Z][a-z]/.test(raw) ? raw.charAt(0).toLowerCase() + raw.slice(1) : raw, offset, fatal: false };
 }
 
 class TreeBuilder {

@@ -53,9 +53,10 @@ export function parseYaml(text: string): ParsedDocument {
   return { format: 'yaml', text, root, lines, error };
 }
 
-/** The parser's own messages, except a stack overflow it caught, which is said the way the JSON parser says it. */
+/** The parser's own messages, worded like the JSON parser's (lower case; a caught stack overflow as too deep). */
 function yamlMessage(message: string): string {
-  return /call stack/i.test(message) ? 'nesting too deep to parse' : message;
+  if (/call stack/i.test(message)) return 'nesting too deep to parse';
+  return /^[A-Z][a-z]/.test(message) ? message.charAt(0).toLowerCase() + message.slice(1) : message;
 }
 
 /** Which anchored node each alias refers to: the last anchor of that name before it, in document order. */

@@ -1,0 +1,93 @@
+// Minimal text edits to JSON/JSONC files: only the target entry changes; comments, key order, indentation, line
+// endings and every other entry stay byte-identical. Built on jsonc-parser's `modify`, with our own layout for new
+// values so they look like the code around them (one line stays one line; block entries keep their indentation).
+import { findNodeAtOffset, getNodePath, modify, type JSONPath, type Node } from 'jsonc-parser';
+import type { TextEdit } from './types';
+
+export interface Layout {
+  eol: string;
+  /** one indentation step: two spaces, four spaces, a tab… */
+  unit: string;
+}
+
+export function detectLayout(text: string): Layout {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const indents = [...text.matchAll(/\n([ \t]+)\S/g)].map((m) => m[1]);
+  const unit = indents.some((i) => i.startsWith('\t')) ? '\t' : ' '.repeat(Math.max(1, Math.min(...indents.map((i) => i.length).filter((n) => n > 0), 8)) || 2);
+  return { eol, unit: unit === ' ' && !indents.length ? '  ' : unit };
+}
+
+/** The JSON path of the node starting at `offset` (a server entry's value). */
+export function pathAt(root: Node, offset: number): JSONPath | null {
+  const node = findNodeAtOffset(root, offset, false);
+  if (!node) return null;
+  // findNodeAtOffset returns the innermost node; climb to the one that starts exactly here
+  let n: Node | undefined = node;
+  while (n && n.offset !== offset) n = n.parent;
+  return n ? getNodePath(n) : null;
+}
+
+function indentOfLine(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(start, offset))?.[0] ?? '';
+}
+
+function isSingleLine(text: string, node: Node): boolean {
+  return !/[\r\n]/.test(text.slice(node.offset, node.offset + node.length));
+}
+
+/** A JSON value laid out like its surroundings: inline for a one-line original, else a block at `baseIndent`. */
+export function formatValue(value: unknown, inline: boolean, baseIndent: string, layout: Layout): string {
+  if (inline) return inlineJson(value);
+  return JSON.stringify(value, null, layout.unit).split('\n').join(`${layout.eol}${baseIndent}`);
+}
+
+function inlineJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(inlineJson).join(', ')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${inlineJson(v)}`);
+    return entries.length ? `{ ${entries.join(', ')} }` : '{}';
+  }
+  return JSON.stringify(value);
+}
+
+/** Replaces a whole value node (a server entry) with `value`, laid out like the original. */
+export function replaceValue(text: string, node: Node, value: unknown, layout: Layout): TextEdit {
+  const keyIndent = indentOfLine(text, node.offset);
+  return { offset: node.offset, length: node.length, content: formatValue(value, isSingleLine(text, node), keyIndent, layout) };
+}
+
+/** Sets `key` in an object node: replaces an existing value, or appends the property in the object's own style. */
+export function setProperty(text: string, obj: Node, key: string, value: unknown, layout: Layout): TextEdit {
+  const existing = obj.children?.find((p) => p.children?.[0]?.value === key)?.children?.[1];
+  if (existing) return { offset: existing.offset, length: existing.length, content: inlineJson(value) };
+  const props = obj.children ?? [];
+  const last = props[props.length - 1];
+  const prop = `${JSON.stringify(key)}: ${inlineJson(value)}`;
+  const closing = obj.offset + obj.length - 1; // the `}`
+  if (!last) return { offset: obj.offset + 1, length: closing - obj.offset - 1, content: isSingleLine(text, obj) ? ` ${prop} ` : `${layout.eol}${indentOfLine(text, obj.offset)}${layout.unit}${prop}${layout.eol}${indentOfLine(text, closing)}` };
+  const end = last.offset + last.length;
+  // keep a trailing comma style if the last property already had one
+  const between = text.slice(end, closing);
+  const trailingComma = /^\s*,/.test(between);
+  if (isSingleLine(text, obj)) return trailingComma ? { offset: end + between.indexOf(',') + 1, length: 0, content: ` ${prop},` } : { offset: end, length: 0, content: `, ${prop}` };
+  const indent = indentOfLine(text, last.offset);
+  return trailingComma
+    ? { offset: end + between.indexOf(',') + 1, length: 0, content: `${layout.eol}${indent}${prop},` }
+    : { offset: end, length: 0, content: `,${layout.eol}${indent}${prop}` };
+}
+
+/** Removes a property (and its comma) through jsonc-parser. */
+export function removeAt(text: string, path: JSONPath): TextEdit[] {
+  return modify(text, path, undefined, {}).map((e) => ({ offset: e.offset, length: e.length, content: e.content }));
+}
+
+/** Replaces one string of an array (an argument) in place. */
+export function replaceString(node: Node, value: string): TextEdit {
+  return { offset: node.offset, length: node.length, content: JSON.stringify(value) };
+}
+
+/** Appends a string to an array node, or creates the array at `path` when it is missing. */
+export function appendToArray(text: string, path: JSONPath, value: string): TextEdit[] {
+  return modify(text, [...path, -1], value, { isArrayInsertion: true }).map((e) => ({ offset: e.offset, length: e.length, content: e.content }));
+}
