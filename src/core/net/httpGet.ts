@@ -3,7 +3,8 @@
 // to loopback, extra CA certificates, and HTTP(S)_PROXY / NO_PROXY honoured.
 import * as fs from 'node:fs';
 import * as tls from 'node:tls';
-import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { undici } from './undici';
 
 export interface HttpGetOptions {
   timeoutMs?: number;
@@ -51,7 +52,7 @@ export async function httpGet(url: string, options: HttpGetOptions = {}): Promis
       // same-origin only for credentials: a redirect elsewhere does not get the token
       if (hop > 0 && options.bearerToken && new URL(current).origin !== new URL(url).origin) delete headers.authorization;
 
-      const res = await request(current, { method: 'GET', headers, dispatcher, headersTimeout: timeoutMs, bodyTimeout: timeoutMs, signal: AbortSignal.timeout(timeoutMs * 3) });
+      const res = await undici().request(current, { method: 'GET', headers, dispatcher, headersTimeout: timeoutMs, bodyTimeout: timeoutMs, signal: AbortSignal.timeout(timeoutMs * 3) });
       if (res.statusCode >= 300 && res.statusCode < 400 && res.statusCode !== 304) {
         await res.body.dump().catch(() => undefined);
         const location = header(res.headers, 'location');
@@ -131,6 +132,7 @@ export function makeDispatcher(options: Pick<HttpGetOptions, 'caFiles' | 'caCert
   const ca = extra.length ? [...defaultRoots(), ...extra] : undefined;
   const connect = { timeout: timeoutMs, ...(ca ? { ca } : {}) };
   const hasProxy = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some((k) => process.env[k]);
+  const { Agent, EnvHttpProxyAgent } = undici();
   return hasProxy ? new EnvHttpProxyAgent({ connect, requestTls: ca ? { ca } : undefined, proxyTls: ca ? { ca } : undefined }) : new Agent({ connect });
 }
 

@@ -1,7 +1,7 @@
 // Sending a request to the organization (requestMode "post"): JSON over https (plain http only to loopback), with
 // timeouts, one retry after a 5xx or network error, the server's own words for 4xx, and the request id from the answer.
-import { request } from 'undici';
 import { checkUrl, describeNetworkError, makeDispatcher, readCapped, redact } from '../net/httpGet';
+import { undici } from '../net/undici';
 import type { RequestPayload } from './payload';
 
 export interface SubmitOptions {
@@ -31,7 +31,7 @@ async function postOnce(url: string, payload: RequestPayload, options: SubmitOpt
   try {
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', 'user-agent': 'mcp-gatekeeper' };
     if (options.bearerToken) headers.authorization = `Bearer ${options.bearerToken}`;
-    const res = await request(url, {
+    const res = await undici().request(url, {
       method: 'POST',
       headers,
       body: JSON.stringify(payload),
