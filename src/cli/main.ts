@@ -4,12 +4,15 @@ import { runScan } from './scanCommand';
 import { runPolicy } from './policyCommand';
 import { runInventory } from './inventoryCommand';
 import { runRequest } from './requestCommand';
+import { runFix } from './fixCommand';
 import { UsageError } from './args';
 
 const HELP = `mcp-gatekeeper — find MCP servers configured on this machine and check them against your organization's inventory
 
 Usage:
   mcp-gatekeeper scan [options]                 scan this machine and the workspace folders
+  mcp-gatekeeper fix [--dry-run | --write] [--rule ID]... [--disable-shadow] [options]
+                                                apply the safe fixes (gateway routes, approved version pins) and print a diff
   mcp-gatekeeper policy [options]               print the effective policy and where each value comes from
   mcp-gatekeeper request --server NAME (--print | --submit) [--field key=value]... [--answers FILE] [--file PATH]
                                                 ask the organization to approve a detected server (no secrets are sent)
@@ -63,6 +66,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runInventory(rest);
       case 'request':
         return await runRequest(rest);
+      case 'fix':
+        return await runFix(rest);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

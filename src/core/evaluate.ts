@@ -85,7 +85,7 @@ function stripPeriod(text: string): string {
 
 function replacement(entry: InventoryServer, index: InventoryIndex): string {
   if (!entry.replacedBy) return '';
-  const r = index.byId.get(entry.replacedBy);
+  const r = index.replacementOf(entry);
   return ` Use ${r ? `"${title(r)}"` : `"${entry.replacedBy}"`} instead.`;
 }
 

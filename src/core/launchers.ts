@@ -254,3 +254,51 @@ export function shellSplit(line: string): string[] {
   if (inWord) words.push(cur);
   return words;
 }
+
+// ---------- rewriting a pinned version ----------
+
+/** How a launcher spells a package at a version: `name@1.2.3`, `name==1.2.3`, `image:1.2.3`. */
+export function formatSpec(pkg: PackageRef, version: string): string {
+  switch (pkg.ecosystem) {
+    case 'pypi':
+      return `${pkg.name}==${version}`;
+    case 'oci':
+      return `${pkg.name}:${version}`;
+    default:
+      return `${pkg.name}@${version}`;
+  }
+}
+
+function specName(pkg: PackageRef, word: string): string | null {
+  const parsed = pkg.ecosystem === 'npm' ? parseNpmSpec(word) : pkg.ecosystem === 'pypi' ? parsePypiSpec(word) : pkg.ecosystem === 'oci' ? parseImageRef(word) : null;
+  return parsed ? parsed.name.toLowerCase() : null;
+}
+
+/**
+ * The arguments with the package's spec replaced by `newSpec`, or null when the spec cannot be found exactly once
+ * (then no pin is offered rather than a guess). Handles `--package=spec` / `--from=spec` and shell strings
+ * (`sh -c "npx -y pkg"`) where the spec is one plain word.
+ */
+export function replaceSpecInArgs(args: readonly string[], pkg: PackageRef, newSpec: string): string[] | null {
+  const want = pkg.name.toLowerCase();
+  const hits: { index: number; replace: (arg: string) => string }[] = [];
+  args.forEach((arg, index) => {
+    const eq = /^(--?[A-Za-z-]+=)(.*)$/.exec(arg);
+    if (eq && specName(pkg, eq[2]) === want) {
+      hits.push({ index, replace: () => eq[1] + newSpec });
+      return;
+    }
+    if (!/\s/.test(arg)) {
+      if (!arg.startsWith('-') && specName(pkg, arg) === want) hits.push({ index, replace: () => newSpec });
+      return;
+    }
+    // a command line in one argument: replace the one word that is the spec
+    const words = arg.split(/(\s+)/);
+    const at = words.map((w, i) => (i % 2 === 0 && !w.startsWith('-') && !/["'\\$`]/.test(w) && specName(pkg, w) === want ? i : -1)).filter((i) => i >= 0);
+    if (at.length === 1) hits.push({ index, replace: () => words.map((w, i) => (i === at[0] ? newSpec : w)).join('') });
+  });
+  if (hits.length !== 1) return null;
+  const out = [...args];
+  out[hits[0].index] = hits[0].replace(args[hits[0].index]);
+  return out;
+}

@@ -33,6 +33,7 @@ export const amazonq: ClientModule = {
     ];
   },
   enumerate: (ctx, listDir) => amazonqAgentLocations(ctx, listDir),
+  fixes: { remoteEntry: (url) => ({ url }), disable: { flag: 'disabled', value: true } },
   extract: (doc, location) => extractJsonServers(doc, location, dialect),
 };
 

@@ -80,6 +80,7 @@ export const claudeCode: ClientModule = {
       { path: managedFile(ctx, 'managed-mcp.json'), client: 'claude-code', scope: 'managed', format: 'json' },
     ];
   },
+  fixes: { remoteEntry: (url) => ({ type: 'http', url }) },
   extract(doc, location) {
     if (path.basename(location.path) === GLOBAL_CONFIG) return extractGlobalConfig(doc, location);
     const isProjectFile = path.basename(location.path) === PROJECT_FILE;

@@ -13,5 +13,6 @@ export const claudeDesktop: ClientModule = {
     // macOS and Windows are documented; Linux builds use the XDG config folder.
     return [{ path: path.join(appDataDir(ctx, 'Claude'), 'claude_desktop_config.json'), client: 'claude-desktop', scope: 'user', format: 'json' }];
   },
+  fixes: {}, // stdio only: gateway routes need the inventory's gateway.stdioBridge
   extract: (doc, location) => extractJsonServers(doc, location, dialect),
 };

@@ -32,6 +32,7 @@ export const cline: ClientModule = {
       format: 'json' as const,
     }));
   },
+  fixes: { remoteEntry: (url) => ({ type: 'streamableHttp', url }), disable: { flag: 'disabled', value: true } },
   extract(doc, location) {
     const map = valueAt(doc.root, dialect.serversPath);
     const nodes = new Map<number, TreeNode>();

@@ -37,6 +37,7 @@ export const copilotCli: ClientModule = {
       ...ctx.workspaces.flatMap((ws) => [at(path.join(ws, '.mcp.json'), 'workspace'), at(path.join(ws, '.github', 'mcp.json'), 'workspace')]),
     ];
   },
+  fixes: { remoteEntry: (url) => ({ type: 'http', url }) },
   extract(doc, location) {
     const entries = extractJsonServers(doc, location, location.scope === 'workspace' ? projectDialect : dialect);
     return withDisabledNames(entries, disabledNamesOf(location));

@@ -19,5 +19,6 @@ export const cursor: ClientModule = {
       })),
     ];
   },
+  fixes: { remoteEntry: (url) => ({ url }) },
   extract: (doc, location) => extractJsonServers(doc, location, dialect),
 };

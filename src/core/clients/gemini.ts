@@ -55,6 +55,7 @@ export const gemini: ClientModule = {
     ];
   },
   enumerate: (ctx, listDir) => geminiExtensionLocations(ctx, listDir),
+  fixes: { remoteEntry: (httpUrl) => ({ httpUrl }), disable: { listAt: ['mcp', 'excluded'] } },
   extract(doc, location) {
     const allowed = nameSet(doc, ['mcp', 'allowed'], ['allowMCPServers']);
     const excluded = nameSet(doc, ['mcp', 'excluded'], ['excludeMCPServers']);

@@ -24,5 +24,6 @@ export const junie: ClientModule = {
       })),
     ];
   },
+  fixes: { remoteEntry: (url) => ({ url }) },
   extract: (doc, location) => extractJsonServers(doc, location, dialect),
 };

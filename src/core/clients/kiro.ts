@@ -23,5 +23,6 @@ export const kiro: ClientModule = {
       })),
     ];
   },
+  fixes: { remoteEntry: (url) => ({ url }), disable: { flag: 'disabled', value: true } },
   extract: (doc, location) => extractJsonServers(doc, location, dialect),
 };

@@ -21,6 +21,7 @@ export const lmstudio: ClientModule = {
   locations(ctx) {
     return [loc(path.join(ctx.home, '.lmstudio', 'mcp.json')), loc(path.join(ctx.home, '.cache', 'lm-studio', 'mcp.json'))];
   },
+  fixes: { remoteEntry: (url) => ({ url }) },
   extract: (doc, location) => extractJsonServers(doc, location, dialect),
 };
 

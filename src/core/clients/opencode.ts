@@ -37,6 +37,7 @@ export const opencode: ClientModule = {
       ...['opencode.json', 'opencode.jsonc'].map((f) => loc(systemPath(ctx, 'config', 'opencode', f), 'managed')),
     ];
   },
+  fixes: { remoteEntry: (url) => ({ type: 'remote', url }), disable: { flag: 'enabled', value: false } },
   extract(doc, location) {
     const mcp = valueAt(doc.root, ['mcp']);
     if (mcp?.type !== 'object') return [];

@@ -32,5 +32,6 @@ export const roo: ClientModule = {
       })),
     ];
   },
+  fixes: { remoteEntry: (url) => ({ type: 'streamable-http', url }), disable: { flag: 'disabled', value: true } },
   extract: (doc, location) => extractJsonServers(doc, location, dialect),
 };

@@ -86,5 +86,6 @@ export const vscode: ClientModule = {
     const [profiles, workspaceFiles] = await Promise.all([vscodeProfileLocations(ctx, listDir), vscodeWorkspaceLocations(ctx, listDir)]);
     return [...profiles, ...workspaceFiles];
   },
+  fixes: { remoteEntry: (url) => ({ type: 'http', url }) },
   extract: (doc, location) => extractJsonServers(doc, location, { serversPath: serversPathFor(location.path), urlKeys: ['url'] }),
 };

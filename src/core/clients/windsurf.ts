@@ -21,5 +21,6 @@ export const windsurf: ClientModule = {
       { path: path.join(ctx.home, '.codeium', 'mcp_config.json'), client: 'windsurf', scope: 'user', format: 'json' },
     ];
   },
+  fixes: { remoteEntry: (serverUrl) => ({ serverUrl }), disable: { flag: 'disabled', value: true } },
   extract: (doc, location) => extractJsonServers(doc, location, dialect),
 };

@@ -36,6 +36,7 @@ export const zed: ClientModule = {
       })),
     ];
   },
+  fixes: { remoteEntry: (url) => ({ url }), disable: { flag: 'enabled', value: false } },
   extract(doc, location) {
     const nodes = new Map<number, TreeNode>();
     const map = valueAt(doc.root, dialect.serversPath);

@@ -67,6 +67,15 @@ export class InventoryIndex {
     }
   }
 
+  /** Follows `replacedBy` to the first approved entry (or the end of the chain); the schema rules out cycles. */
+  replacementOf(entry: InventoryServer): InventoryServer | undefined {
+    let current = entry.replacedBy ? this.byId.get(entry.replacedBy) : undefined;
+    for (let hops = 0; current && current.status !== 'approved' && current.replacedBy && hops < 100; hops++) {
+      current = this.byId.get(current.replacedBy) ?? current;
+    }
+    return current;
+  }
+
   match(server: Pick<ServerEntry, 'package' | 'url' | 'command'>): MatchResult {
     const result: MatchResult = { candidates: [], versionMismatches: [] };
     if (server.url) this.matchUrl(server.url, result);

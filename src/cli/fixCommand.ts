@@ -1,0 +1,117 @@
+// `mcp-gatekeeper fix`: apply the safe quick-fixes (gateway routes, approved version pins; with --disable-shadow
+// also the client's own disable flag for unknown servers) and print a unified diff. `--write` edits in place
+// atomically with a `.bak` copy, and never touches a file that changed during the run.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import { Checker } from '../core/checker';
+import { planFixes } from '../core/fix/plan';
+import { maskSecretsIn, secretValues } from '../core/fix/secretValues';
+import { applyEdits, type PlannedFix } from '../core/fix/types';
+import type { CheckedServer, ConfigLocation, RuleId } from '../core/model';
+import { parseDocument } from '../core/parse';
+import { readConfigFile } from '../core/readFile';
+import { analyzeText, scan } from '../core/scan';
+import { printable } from '../core/text';
+import { parse, UsageError } from './args';
+import { discoveryContext, INVENTORY_OPTIONS, loadPolicyInventory, LOCATION_OPTIONS, policyContext } from './context';
+
+export async function runFix(argv: string[]): Promise<number> {
+  const { values } = parse(argv, {
+    ...LOCATION_OPTIONS,
+    ...INVENTORY_OPTIONS,
+    'dry-run': { type: 'boolean' },
+    write: { type: 'boolean' },
+    rule: { type: 'string', multiple: true },
+    'disable-shadow': { type: 'boolean' },
+  });
+  if (values['dry-run'] && values.write) throw new UsageError('use either --dry-run or --write');
+  const write = values.write === true;
+  const rules = values.rule as RuleId[] | undefined;
+  const ctx = await discoveryContext(values);
+  const policy = await policyContext(ctx, values);
+  const inventory = await loadPolicyInventory(ctx, policy, values);
+  const checker = new Checker(inventory, policy.checks);
+  const result = await scan({ ...ctx, inventory, policy: policy.checks });
+
+  let remaining = 0;
+  let errors = 0;
+  const byFile = new Map<string, CheckedServer[]>();
+  for (const s of result.servers) if (s.findings.some((f) => f.severity !== 'info')) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
+
+  for (const [file, servers] of byFile) {
+    const location = result.files.find((f) => f.path === file);
+    if (!location) continue;
+    const loc: ConfigLocation = { path: file, client: location.client, scope: location.scope, format: formatOf(file, servers, result) };
+    const read = await readConfigFile(file);
+    if (read.kind !== 'text') continue;
+    const before = read.text;
+    let text = before;
+    const applied: PlannedFix[] = [];
+    // one server at a time, re-planning on the edited text, so edits never overlap
+    for (const name of servers.map((s) => s.name)) {
+      const current = analyzeText(text, loc, checker).servers.find((s) => s.name === name);
+      if (!current) continue;
+      const fix = chooseFix(planFixes(text, loc, current, checker), current, rules, values['disable-shadow'] === true);
+      if (!fix) continue;
+      text = applyEdits(text, fix.edits);
+      applied.push(fix);
+    }
+    remaining += analyzeText(text, loc, checker).servers.filter((s) => s.findings.some((f) => f.severity !== 'info') && (!rules?.length || s.findings.some((f) => rules.includes(f.rule)))).length;
+    if (!applied.length) continue;
+
+    const secrets = secretValues(parseDocument(before, loc.format).root);
+    const patch = createTwoFilesPatch(file, file, before, text, '', '', { context: 3 });
+    process.stdout.write(maskSecretsIn(patch, secrets));
+    for (const f of applied) {
+      process.stdout.write(`# ${printable(f.server)}: ${f.title}${f.dropped.length ? ` (dropped: ${f.dropped.join(', ')}; the gateway holds credentials)` : ''}\n`);
+    }
+    if (write) {
+      const outcome = await writeSafely(file, before, text);
+      if (outcome) {
+        errors++;
+        process.stderr.write(`mcp-gatekeeper: ${file}: ${outcome}; not written\n`);
+      } else {
+        process.stdout.write(`# wrote ${file} (backup: ${file}.bak)\n`);
+      }
+    }
+  }
+  if (!write && byFile.size) process.stdout.write(`# dry run: nothing was written; use --write to apply\n`);
+  if (errors) return 2;
+  return remaining > 0 ? 1 : 0;
+}
+
+/** The safe fix for this server: gateway, then pin; disabling only with --disable-shadow and only unknown servers. */
+function chooseFix(fixes: PlannedFix[], server: CheckedServer, rules: RuleId[] | undefined, disableShadow: boolean): PlannedFix | undefined {
+  const wanted = (f: PlannedFix) => !rules?.length || f.rules.some((r) => rules.includes(r));
+  const safe = fixes.filter((f) => f.safe && f.kind !== 'disable' && wanted(f));
+  const pick = safe.find((f) => f.kind === 'gateway') ?? safe.find((f) => f.kind === 'pin');
+  if (pick) return pick;
+  if (disableShadow && server.verdict === 'unknown') return fixes.find((f) => f.kind === 'disable' && wanted(f));
+  return undefined;
+}
+
+function formatOf(file: string, servers: CheckedServer[], _result: unknown): ConfigLocation['format'] {
+  void servers;
+  return file.endsWith('.toml') ? 'toml' : /\.ya?ml$/.test(file) ? 'yaml' : 'jsonc';
+}
+
+/** Atomic replace (temp file + rename) with a `.bak` copy; refuses when the file changed since it was read. */
+async function writeSafely(file: string, expected: string, text: string): Promise<string | null> {
+  const now = await readConfigFile(file);
+  if (now.kind !== 'text' || now.text !== expected) return 'the file changed during the run';
+  let target = file;
+  try {
+    target = await fs.realpath(file); // write through a symlink, never replace it
+    const st = await fs.stat(target);
+    const raw = await fs.readFile(target);
+    const bom = raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? '\ufeff' : '';
+    await fs.writeFile(`${file}.bak`, raw, { mode: st.mode });
+    const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+    await fs.writeFile(tmp, bom + text, { mode: st.mode });
+    await fs.rename(tmp, target);
+    return null;
+  } catch (e) {
+    return `cannot write (${(e as NodeJS.ErrnoException).code ?? String(e)})`;
+  }
+}
