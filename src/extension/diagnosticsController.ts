@@ -16,6 +16,8 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('mcpGatekeeper');
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly analyses = new Map<string, FileAnalysis>();
+  /** the text each analysis was made from (quick-fixes for files that are not open are planned on it) */
+  private readonly texts = new Map<string, string>();
   private readonly disposables: vscode.Disposable[] = [this.collection];
   private watchers: vscode.Disposable[] = [];
   private readonly checked = new vscode.EventEmitter<void>();
@@ -40,6 +42,16 @@ export class DiagnosticsController implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescanAll()),
       inventory.onDidChange(() => void this.recheckAll()),
     );
+  }
+
+  /** The name of the server whose key is at this range (a diagnostic's range), if any. */
+  serverAt(uri: vscode.Uri, range: vscode.Range): string | undefined {
+    const analysis = this.analyses.get(uri.fsPath);
+    return analysis?.servers.find((s) => s.range.start.line === range.start.line && s.range.start.character === range.start.character)?.name;
+  }
+
+  textOf(file: string): string | undefined {
+    return this.texts.get(file);
   }
 
   /** Current results, for views and commands. */
@@ -74,7 +86,7 @@ export class DiagnosticsController implements vscode.Disposable {
   private checkDocument(doc: vscode.TextDocument): void {
     const loc = this.locations.forUri(doc.uri);
     if (!loc) return;
-    this.publish(doc.uri, analyzeText(doc.getText(), loc, this.inventory.checker));
+    this.publish(doc.uri, analyzeText(doc.getText(), loc, this.inventory.checker), doc.getText());
   }
 
   private async checkFromDisk(loc: ConfigLocation): Promise<void> {
@@ -83,21 +95,23 @@ export class DiagnosticsController implements vscode.Disposable {
     // an open editor's text wins over the disk (it may have unsaved edits)
     if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
     if (read.kind === 'text') {
-      this.publish(uri, analyzeText(read.text, loc, this.inventory.checker));
+      this.publish(uri, analyzeText(read.text, loc, this.inventory.checker), read.text);
     } else {
       if (read.kind === 'error') this.log.warn(`${loc.path} ${read.message}`);
       this.forget(uri);
     }
   }
 
-  private publish(uri: vscode.Uri, analysis: FileAnalysis): void {
+  private publish(uri: vscode.Uri, analysis: FileAnalysis, text: string): void {
     this.analyses.set(uri.fsPath, analysis);
+    this.texts.set(uri.fsPath, text);
     this.collection.set(uri, toDiagnostics(analysis));
     this.checked.fire();
   }
 
   private forget(uri: vscode.Uri): void {
     const had = this.analyses.delete(uri.fsPath);
+    this.texts.delete(uri.fsPath);
     this.collection.delete(uri);
     if (had) this.checked.fire();
   }

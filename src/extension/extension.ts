@@ -5,6 +5,11 @@ import { InventoryService, workspacePolicyOverrides } from './inventoryService';
 import { LocationRegistry } from './locations';
 import { registerCommands } from './commands';
 import { StatusBar } from './statusBar';
+import { FixApplier, type FixRequest } from './fixes/applyFix';
+import { APPLY_FIX_COMMAND, FIX_ALL_COMMAND, FixCodeActions } from './fixes/codeActions';
+import { ServersView } from './view/serversView';
+import { registerViewCommands } from './view/viewCommands';
+import { registerRequestFlow } from './request/registerRequestFlow';
 
 export interface GatekeeperApi {
   /** resolves when the first scan after activation has finished */
@@ -25,6 +30,20 @@ export function activate(context: vscode.ExtensionContext): GatekeeperApi {
     await diagnostics.rescanAll();
   };
   context.subscriptions.push(...registerCommands({ scanNow, diagnostics, inventory, secrets: context.secrets, log }), new StatusBar(diagnostics, inventory));
+
+  const fixes = new FixApplier(locations, inventory, log);
+  const view = new ServersView(diagnostics, fixes);
+  context.subscriptions.push(
+    view,
+    vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new FixCodeActions(locations, fixes, (uri, range) => diagnostics.serverAt(uri, range)), FixCodeActions.metadata),
+    vscode.commands.registerCommand(APPLY_FIX_COMMAND, (req: FixRequest) => fixes.apply(req)),
+    vscode.commands.registerCommand(FIX_ALL_COMMAND, (uri?: vscode.Uri) => {
+      const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+      return target ? fixes.fixAll(target) : 0;
+    }),
+    ...registerViewCommands(view, fixes),
+  );
+  context.subscriptions.push(...registerRequestFlow(context, { inventory, diagnostics, log }));
 
   const overrides = workspacePolicyOverrides();
   if (overrides.length) log.warn(`This workspace sets ${overrides.join(', ')}; organization policy is never taken from a workspace, so these values are ignored.`);

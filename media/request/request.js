@@ -1,0 +1,455 @@
+// The approval form inside the webview. Everything it shows arrives by message from the extension (nothing is embedded
+// in the page); every edit is reported back at once (the extension keeps the draft) and Send only asks the extension,
+// which validates and sends. Text is only ever set with textContent: no HTML is built from data.
+// @ts-check
+(function () {
+  'use strict';
+  // eslint-disable-next-line no-undef
+  const vscode = acquireVsCodeApi();
+  const app = /** @type {HTMLElement} */ (document.getElementById('app'));
+  const isMac = /Mac|iPhone|iPad/i.test(navigator.platform || navigator.userAgent || '');
+  const SEND_KEY = isMac ? '⌘+Enter' : 'Ctrl+Enter';
+
+  /** @type {any} the ViewState from the extension */
+  let state = null;
+  let busy = false;
+  let done = false;
+
+  // ---- small DOM helpers ---------------------------------------------------------------------------------------------
+
+  /**
+   * @param {string} tag
+   * @param {Record<string, string | boolean | undefined>} [attrs]
+   * @param {(Node | string | null | undefined | false)[]} children
+   */
+  function h(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === undefined || v === false) continue;
+      if (k === 'text') node.textContent = String(v);
+      else node.setAttribute(k, v === true ? '' : String(v));
+    }
+    for (const c of children) {
+      if (c === null || c === undefined || c === false) continue;
+      node.append(typeof c === 'string' ? document.createTextNode(c) : c);
+    }
+    return node;
+  }
+
+  /** @param {string} id */
+  function byId(id) {
+    return document.getElementById(id);
+  }
+
+  function fields() {
+    return state ? state.sections.flatMap((/** @type {any} */ s) => s.fields) : [];
+  }
+
+  function when(/** @type {string} */ iso) {
+    const d = new Date(iso);
+    return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
+  }
+
+  // ---- rendering -----------------------------------------------------------------------------------------------------
+
+  function render() {
+    const org = state.organization;
+    const children = [
+      h('h1', { id: 'title', text: state.isNew ? 'Request approval for a new MCP server' : `Request approval: ${state.server.name}` }),
+      h('p', {
+        class: 'intro',
+        text:
+          `Answer the checklist for ${org ? `${org}'s` : 'your organization\'s'} MCP reviewers. ` +
+          `Fields marked * are required. What you type is kept as a draft as you type. ${SEND_KEY} sends from any field.`,
+      }),
+      h('div', { id: 'notices' }),
+      renderServer(),
+      renderForm(),
+    ];
+    app.replaceChildren(...children.filter(Boolean));
+    renderNotices();
+    app.setAttribute('aria-busy', 'false');
+  }
+
+  function renderNotices() {
+    const box = byId('notices');
+    if (!box) return;
+    box.replaceChildren();
+    if (state.draftSavedAt) {
+      box.append(
+        h(
+          'div',
+          { class: 'notice', id: 'draft-notice', role: 'status' },
+          h('span', { text: `Restored your draft from ${when(state.draftSavedAt)}. ` }),
+          h('button', { type: 'button', id: 'discard', class: 'link', text: 'Discard draft' }),
+        ),
+      );
+    }
+    if (state.previous) {
+      const p = state.previous;
+      const via = { post: 'sent to the request server', browser: 'opened in the browser', mailto: 'opened as an email', clipboard: 'copied as Markdown' }[p.channel] || p.channel;
+      box.append(h('div', { class: 'notice', id: 'previous', text: `You already asked for approval of this server on ${when(p.submittedAt)}${p.id ? ` (request #${p.id})` : ''}, ${via}.` }));
+    }
+  }
+
+  function renderServer() {
+    const s = state.server;
+    if (state.isNew) {
+      return h(
+        'fieldset',
+        { class: 'server', id: 'server' },
+        h('legend', { text: 'The server' }),
+        textField({
+          key: 'name',
+          label: 'Server name',
+          help: 'The name the MCP server is known by: its product, package or repository name.',
+          required: true,
+          multiline: false,
+          inputType: 'text',
+          autocomplete: 'off',
+        }, s.name || ''),
+      );
+    }
+    const rows = [['Name', s.name]];
+    if (state.status) rows.push(['Status', state.status + (s.inventoryMatch ? ` (inventory entry "${s.inventoryMatch.id}")` : '')]);
+    if (s.transport) rows.push(['Transport', s.transport]);
+    if (s.command) rows.push(['Command', [s.command].concat(s.args).join(' '), 'code']);
+    if (s.url) rows.push(['URL', s.url, 'code']);
+    if (s.package) rows.push(['Package', `${s.package.ecosystem} ${s.package.name}${s.package.version ? `@${s.package.version}` : ''}`, 'code']);
+    if (s.envNames.length) rows.push(['Environment variables (names only)', s.envNames.join(', '), 'code']);
+    if (s.headerNames.length) rows.push(['Headers (names only)', s.headerNames.join(', '), 'code']);
+    if (s.foundIn) rows.push(['Found in', `${state.client || s.foundIn.client}, ${s.foundIn.scope} scope: ${s.foundIn.file}`]);
+    const dl = h('dl');
+    for (const [term, value, kind] of rows) {
+      dl.append(h('dt', { text: term }), h('dd', {}, kind === 'code' ? h('code', { text: value }) : value));
+    }
+    return h(
+      'section',
+      { class: 'server', id: 'server', 'aria-labelledby': 'server-heading' },
+      h('h2', { id: 'server-heading', text: 'The server' }),
+      h('p', { class: 'help', text: 'What reviewers will see about it. Secret values (tokens, keys, passwords) are never included: only the names of environment variables and headers.' }),
+      dl,
+    );
+  }
+
+  function renderForm() {
+    const form = h('form', { id: 'form', novalidate: true, 'aria-describedby': 'send-hint' });
+    for (const section of state.sections) {
+      const fs = h('fieldset', { class: 'section', id: `section-${section.id}` }, h('legend', { text: section.title }));
+      for (const f of section.fields) fs.append(f.choices ? choiceField(f, state.answers[f.key] || '') : textField(f, state.answers[f.key] || ''));
+      form.append(fs);
+    }
+    form.append(
+      h('p', { id: 'channel', class: 'channel', text: channelText() }),
+      h('div', { id: 'status', role: 'status', 'aria-live': 'polite', class: 'status' }),
+      h('div', { id: 'alert', role: 'alert', class: 'status error-status' }),
+      h(
+        'div',
+        { class: 'actions' },
+        h('button', { type: 'submit', id: 'send', text: sendLabel(), hidden: state.channel.kind === 'none' }),
+        h('button', { type: 'button', id: 'retry', class: 'secondary', text: 'Retry', hidden: true }),
+        h('button', { type: 'button', id: 'copy', class: 'secondary', text: 'Copy as Markdown' }),
+        h('button', { type: 'button', id: 'close', class: 'secondary', text: 'Close', hidden: true }),
+      ),
+      h('p', { id: 'send-hint', class: 'help', text: `${SEND_KEY} sends the request. Enter in a text box starts a new line; it never sends.` }),
+    );
+    return form;
+  }
+
+  /**
+   * @param {{key: string, label: string, help: string, required: boolean, multiline: boolean, inputType: string, autocomplete: string}} f
+   * @param {string} value
+   */
+  function textField(f, value) {
+    const id = `f-${f.key}`;
+    const control = f.multiline
+      ? h('textarea', { id, name: f.key, rows: '4', 'aria-describedby': `${id}-help`, required: f.required, 'aria-required': f.required ? 'true' : undefined })
+      : h('input', {
+          id,
+          name: f.key,
+          type: f.inputType,
+          autocomplete: f.autocomplete,
+          spellcheck: f.inputType === 'text' ? undefined : 'false',
+          'aria-describedby': `${id}-help`,
+          required: f.required,
+          'aria-required': f.required ? 'true' : undefined,
+        });
+    /** @type {HTMLInputElement} */ (control).value = value;
+    return h(
+      'div',
+      { class: 'field', id: `${id}-field` },
+      h('label', { for: id }, f.label, requiredMark(f.required)),
+      control,
+      h('p', { class: 'help', id: `${id}-help`, text: f.help }),
+      h('p', { class: 'error', id: `${id}-error`, role: 'alert', hidden: true }),
+    );
+  }
+
+  /**
+   * @param {{key: string, label: string, help: string, required: boolean, choices: {value: string, label: string}[]}} f
+   * @param {string} value
+   */
+  function choiceField(f, value) {
+    const id = `f-${f.key}`;
+    const options = f.required ? f.choices : [{ value: '', label: 'Not specified' }].concat(f.choices);
+    const list = h('div', { class: 'options' });
+    for (const c of options) {
+      const oid = `${id}-${c.value || 'none'}`;
+      const radio = h('input', { type: 'radio', id: oid, name: f.key, value: c.value });
+      /** @type {HTMLInputElement} */ (radio).checked = c.value === value;
+      list.append(h('div', { class: 'option' }, radio, h('label', { for: oid, text: c.label })));
+    }
+    return h(
+      'fieldset',
+      {
+        class: 'field choice',
+        id: `${id}-field`,
+        role: 'radiogroup',
+        'aria-labelledby': `${id}-legend`,
+        'aria-describedby': `${id}-help`,
+        'aria-required': f.required ? 'true' : undefined,
+        'data-key': f.key,
+      },
+      h('legend', { id: `${id}-legend` }, f.label, requiredMark(f.required)),
+      h('p', { class: 'help', id: `${id}-help`, text: f.help }),
+      list,
+      h('p', { class: 'error', id: `${id}-error`, role: 'alert', hidden: true }),
+    );
+  }
+
+  /** @param {boolean} required */
+  function requiredMark(required) {
+    if (!required) return null;
+    // the * is for the eye; assistive technology gets aria-required on the control
+    return h('span', { class: 'required', 'aria-hidden': 'true', text: ' *' });
+  }
+
+  function channelText() {
+    const t = state.channel.target;
+    switch (state.channel.kind) {
+      case 'post':
+        return `Send posts the request to ${t} and shows its request number.`;
+      case 'browser':
+        return `Send opens your organization's request form (${t}) in the browser, prefilled with your answers.`;
+      case 'mailto':
+        return `Send opens an email to ${t} in your mail app.`;
+      default:
+        return 'The inventory in force names no place for approval requests: copy the request as Markdown and send it to your MCP administrators.';
+    }
+  }
+
+  function sendLabel() {
+    return { post: 'Send request', browser: 'Open request form', mailto: 'Open email' }[state.channel.kind] || 'Send request';
+  }
+
+  /** After a 'context' message: new facts about the server, inventory and channel; what was typed stays. */
+  function applyContext() {
+    const title = byId('title');
+    if (title && !state.isNew) title.textContent = `Request approval: ${state.server.name}`;
+    if (!state.isNew) {
+      const old = byId('server');
+      if (old) old.replaceWith(renderServer());
+    }
+    renderNotices();
+    for (const f of fields()) {
+      const mark = (/** @type {HTMLElement | null} */ node) => {
+        if (!node) return;
+        node.querySelector('.required')?.remove();
+        const m = requiredMark(f.required);
+        if (m) node.append(m);
+      };
+      if (f.choices) {
+        const group = byId(`f-${f.key}-field`);
+        if (group) {
+          if (f.required) group.setAttribute('aria-required', 'true');
+          else group.removeAttribute('aria-required');
+        }
+        mark(byId(`f-${f.key}-legend`));
+      } else {
+        const control = byId(`f-${f.key}`);
+        if (control) {
+          control.toggleAttribute('required', f.required);
+          if (f.required) control.setAttribute('aria-required', 'true');
+          else control.removeAttribute('aria-required');
+        }
+        mark(/** @type {HTMLElement | null} */ (document.querySelector(`label[for="f-${f.key}"]`)));
+      }
+    }
+    const channel = byId('channel');
+    if (channel) channel.textContent = channelText();
+    const send = byId('send');
+    if (send) {
+      send.textContent = sendLabel();
+      send.hidden = state.channel.kind === 'none' || done;
+    }
+  }
+
+  // ---- values, errors, status ----------------------------------------------------------------------------------------
+
+  function values() {
+    /** @type {Record<string, string>} */
+    const answers = {};
+    for (const f of fields()) {
+      if (f.choices) {
+        const checked = /** @type {HTMLInputElement | null} */ (document.querySelector(`input[name="${f.key}"]:checked`));
+        answers[f.key] = checked ? checked.value : '';
+      } else {
+        const control = /** @type {HTMLInputElement | null} */ (byId(`f-${f.key}`));
+        answers[f.key] = control ? control.value : '';
+      }
+    }
+    /** @type {{answers: Record<string, string>, name?: string}} */
+    const out = { answers };
+    if (state && state.isNew) out.name = /** @type {HTMLInputElement | null} */ (byId('f-name'))?.value ?? '';
+    return out;
+  }
+
+  /** @param {{key: string, message: string}[]} errors @param {boolean} focus */
+  function applyErrors(errors, focus) {
+    const keys = ['name'].concat(fields().map((/** @type {any} */ f) => f.key));
+    /** @type {HTMLElement | null} */
+    let first = null;
+    for (const key of keys) {
+      const err = errors.find((e) => e.key === key);
+      const box = byId(`f-${key}-error`);
+      const group = byId(`f-${key}-field`);
+      const isChoice = !!group && group.classList.contains('choice');
+      const control = isChoice ? group : byId(`f-${key}`);
+      if (!box || !control) continue;
+      const describedBy = (control.getAttribute('aria-describedby') || '').split(' ').filter((x) => x && x !== `f-${key}-error`);
+      if (err) {
+        box.textContent = err.message;
+        box.hidden = false;
+        control.setAttribute('aria-invalid', 'true');
+        describedBy.push(`f-${key}-error`);
+        group?.classList.add('invalid');
+        if (!first) first = isChoice ? /** @type {HTMLElement | null} */ (group.querySelector('input:checked') || group.querySelector('input')) : control;
+      } else {
+        box.textContent = '';
+        box.hidden = true;
+        control.removeAttribute('aria-invalid');
+        group?.classList.remove('invalid');
+      }
+      control.setAttribute('aria-describedby', describedBy.join(' '));
+    }
+    if (focus && first) first.focus();
+  }
+
+  /** @param {{kind: string, text: string, retry?: boolean, done?: boolean} | null} status */
+  function applyStatus(status) {
+    const polite = byId('status');
+    const alert = byId('alert');
+    const send = byId('send');
+    const retry = byId('retry');
+    const close = byId('close');
+    if (!polite || !alert || !send || !retry || !close) return;
+    busy = !!status && status.kind === 'busy';
+    done = done || !!(status && status.done);
+    polite.textContent = '';
+    alert.textContent = '';
+    polite.className = 'status';
+    if (status && status.kind === 'error') alert.textContent = status.text;
+    else if (status) {
+      polite.textContent = status.text;
+      polite.classList.add(`status-${status.kind}`);
+    }
+    send.setAttribute('aria-disabled', busy ? 'true' : 'false');
+    send.hidden = state.channel.kind === 'none' || done;
+    const hadFocus = document.activeElement === send;
+    retry.hidden = !(status && status.retry);
+    close.hidden = !done;
+    app.setAttribute('aria-busy', busy ? 'true' : 'false');
+    if (status && status.retry && (hadFocus || document.activeElement === document.body)) retry.focus();
+    else if (done && (hadFocus || document.activeElement === document.body)) close.focus();
+  }
+
+  function focusFirstEmpty() {
+    if (state.isNew && !(/** @type {HTMLInputElement} */ (byId('f-name'))?.value)) {
+      byId('f-name')?.focus();
+      return;
+    }
+    const v = values().answers;
+    const f = fields().find((x) => !v[x.key]);
+    if (!f) return;
+    const target = f.choices ? document.querySelector(`input[name="${f.key}"]`) : byId(`f-${f.key}`);
+    /** @type {HTMLElement | null} */ (target)?.focus();
+  }
+
+  // ---- actions -------------------------------------------------------------------------------------------------------
+
+  function send() {
+    if (!state || busy || done) return;
+    vscode.postMessage({ type: 'submit', ...values() });
+  }
+
+  function changed() {
+    if (state) vscode.postMessage({ type: 'change', ...values() });
+  }
+
+  app.addEventListener('input', changed);
+  app.addEventListener('change', (e) => {
+    // radios only fire 'change'; text fields already reported on 'input'
+    if (e.target instanceof HTMLInputElement && e.target.type === 'radio') changed();
+  });
+  app.addEventListener('submit', (e) => {
+    e.preventDefault();
+    send();
+  });
+  app.addEventListener('click', (e) => {
+    const target = /** @type {HTMLElement} */ (e.target);
+    if (!(target instanceof HTMLButtonElement)) return;
+    switch (target.id) {
+      case 'retry':
+        send();
+        break;
+      case 'copy':
+        if (state && !busy) vscode.postMessage({ type: 'copyMarkdown', ...values() });
+        break;
+      case 'discard':
+        vscode.postMessage({ type: 'discardDraft' });
+        break;
+      case 'close':
+        vscode.postMessage({ type: 'close' });
+        break;
+    }
+  });
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter' || e.isComposing) return;
+    if (e.ctrlKey || e.metaKey) {
+      e.preventDefault();
+      send();
+      return;
+    }
+    // Enter in a one-line field or on a radio button would submit the form implicitly: it never sends here
+    const t = e.target;
+    if (t instanceof HTMLInputElement) e.preventDefault();
+  });
+
+  window.addEventListener('message', (event) => {
+    const m = event.data;
+    if (!m || typeof m !== 'object') return;
+    switch (m.type) {
+      case 'init':
+        state = m.state;
+        done = false;
+        render();
+        applyErrors(m.errors || [], false);
+        applyStatus(m.status || null);
+        focusFirstEmpty();
+        break;
+      case 'context':
+        if (!state) return;
+        state = Object.assign({}, m.state, { answers: state.answers });
+        applyContext();
+        break;
+      case 'errors':
+        if (state) applyErrors(m.errors || [], !!m.focus);
+        break;
+      case 'status':
+        if (state) applyStatus(m.status || null);
+        break;
+    }
+  });
+
+  vscode.postMessage({ type: 'ready' });
+})();
