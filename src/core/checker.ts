@@ -2,7 +2,7 @@
 import { evaluateServer } from './evaluate';
 import { InventoryIndex } from './inventory/match';
 import type { LoadedInventory } from './inventory/load';
-import type { CheckedServer, ServerEntry } from './model';
+import type { CheckedServer, Finding, ServerEntry } from './model';
 import { applyPolicy, LENIENT_POLICY, type PolicyForChecks } from './policy/apply';
 
 export class Checker {
@@ -15,7 +15,10 @@ export class Checker {
     this.index = new InventoryIndex(inventory.inventory);
   }
 
-  check(entry: ServerEntry): CheckedServer {
-    return applyPolicy(evaluateServer(entry, this.index), this.index, this.inventory, this.policy);
+  /** Inventory verdict plus the static rules' findings, with policy applied to all of them. */
+  check(entry: ServerEntry, ruleFindings: readonly Finding[] = []): CheckedServer {
+    const evaluated = evaluateServer(entry, this.index);
+    const withRules = ruleFindings.length ? { ...evaluated, findings: [...evaluated.findings, ...ruleFindings.map((f) => (entry.disabled ? { ...f, severity: 'info' as const } : f))] } : evaluated;
+    return applyPolicy(withRules, this.index, this.inventory, this.policy);
   }
 }

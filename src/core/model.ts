@@ -96,12 +96,25 @@ export type RuleId =
   | 'unapproved-version'
   | 'bypasses-gateway'
   | 'inventory-stale'
-  | 'inventory-override-attempt';
+  | 'inventory-override-attempt'
+  | 'hardcoded-secret'
+  | 'insecure-transport'
+  | 'unpinned-package'
+  | 'docker-risk'
+  | 'broad-filesystem-access'
+  | 'auto-approve-tools'
+  | 'duplicate-server-name'
+  | 'lookalike-package'
+  | 'suspicious-characters';
 
 export interface Finding {
   rule: RuleId;
   severity: Severity;
   message: string;
+  /** where exactly, when not on the server's key (e.g. the env value holding a secret) */
+  range?: Range;
+  /** another place that explains the finding (the other definition of a duplicate name) */
+  related?: { file: string; range: Range; message: string }[];
 }
 
 /** A finding about a file rather than a server (e.g. a workspace trying to change policy). */

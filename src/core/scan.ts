@@ -6,6 +6,7 @@ import type { LoadedInventory } from './inventory/load';
 import type { PolicyForChecks } from './policy/apply';
 import type { CheckedServer, ClientId, ConfigLocation, FileFinding, FileReport, Verdict } from './model';
 import { findPolicyOverrides } from './policy/overrides';
+import { checkRules } from './rules';
 import { parseDocument, type LocatedError } from './parse';
 import { readConfigFile } from './readFile';
 
@@ -22,7 +23,8 @@ export function analyzeText(text: string, location: ConfigLocation, checker: Che
   const doc = parseDocument(text, location.format);
   const entries = doc.root ? clientById(location.client).extract(doc, location) : [];
   const fileFindings = doc.root && isWorkspaceSettings(location) ? findPolicyOverrides(doc, location.path.endsWith('.code-workspace')) : [];
-  return { location, servers: entries.map((e) => checker.check(e)), fileFindings, error: doc.error };
+  const ruleFindings = checkRules(doc, entries);
+  return { location, servers: entries.map((e) => checker.check(e, ruleFindings.get(e))), fileFindings, error: doc.error };
 }
 
 export interface ScanOptions extends DiscoveryContext {

@@ -47,7 +47,8 @@ export class DiagnosticsController implements vscode.Disposable {
   /** The name of the server whose key is at this range (a diagnostic's range), if any. */
   serverAt(uri: vscode.Uri, range: vscode.Range): string | undefined {
     const analysis = this.analyses.get(uri.fsPath);
-    return analysis?.servers.find((s) => s.range.start.line === range.start.line && s.range.start.character === range.start.character)?.name;
+    const at = (r: { start: { line: number; character: number } }) => r.start.line === range.start.line && r.start.character === range.start.character;
+    return analysis?.servers.find((s) => at(s.range) || s.findings.some((f) => f.range && at(f.range)))?.name;
   }
 
   textOf(file: string): string | undefined {

@@ -17,9 +17,12 @@ export function toDiagnostics(analysis: FileAnalysis): vscode.Diagnostic[] {
   const out: vscode.Diagnostic[] = [];
   for (const server of analysis.servers) {
     for (const f of server.findings) {
-      const d = new vscode.Diagnostic(toRange(server.range), maskText(f.message), SEVERITY[f.severity]);
+      const d = new vscode.Diagnostic(toRange(f.range ?? server.range), maskText(f.message), SEVERITY[f.severity]);
       d.source = DIAGNOSTIC_SOURCE;
       d.code = f.rule;
+      if (f.related?.length) {
+        d.relatedInformation = f.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.file(r.file), toRange(r.range)), maskText(r.message)));
+      }
       out.push(d);
     }
   }
