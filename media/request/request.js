@@ -363,6 +363,22 @@
     else if (done && (hadFocus || document.activeElement === document.body)) close.focus();
   }
 
+  /** Where the user was (focus and scroll, nothing typed): the webview is rebuilt when its tab is hidden and shown. */
+  function rememberPlace() {
+    const active = document.activeElement;
+    vscode.setState({ focusId: active && active !== document.body ? active.id : '', scrollY: window.scrollY });
+  }
+
+  function restorePlace() {
+    const place = vscode.getState();
+    const target = place && place.focusId ? byId(place.focusId) : null;
+    if (!target) return false;
+    target.focus({ preventScroll: true });
+    if (document.activeElement !== target) return false; // hidden now (e.g. Retry after a success)
+    window.scrollTo(0, Number(place.scrollY) || 0);
+    return true;
+  }
+
   function focusFirstEmpty() {
     if (state.isNew && !(/** @type {HTMLInputElement} */ (byId('f-name'))?.value)) {
       byId('f-name')?.focus();
@@ -387,6 +403,12 @@
   }
 
   app.addEventListener('input', changed);
+  app.addEventListener('focusin', rememberPlace);
+  let scrollTimer = 0;
+  window.addEventListener('scroll', () => {
+    clearTimeout(scrollTimer);
+    scrollTimer = setTimeout(rememberPlace, 200);
+  });
   app.addEventListener('change', (e) => {
     // radios only fire 'change'; text fields already reported on 'input'
     if (e.target instanceof HTMLInputElement && e.target.type === 'radio') changed();
@@ -435,7 +457,7 @@
         render();
         applyErrors(m.errors || [], false);
         applyStatus(m.status || null);
-        focusFirstEmpty();
+        if (!restorePlace()) focusFirstEmpty();
         break;
       case 'context':
         if (!state) return;

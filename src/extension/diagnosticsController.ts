@@ -1,9 +1,10 @@
 // Keeps the Problems panel in step with every MCP config file: open documents are checked from their live text
 // (debounced as you type), closed ones from disk, and every file is re-checked when it or the inventory changes.
-import * as path from 'node:path';
+import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import type { ConfigLocation } from '../core/model';
 import { readConfigFile } from '../core/readFile';
+import { watchPlan } from '../core/watchPlan';
 import { analyzeText, summarize, type FileAnalysis } from '../core/scan';
 import type { InventoryService } from './inventoryService';
 import type { LocationRegistry } from './locations';
@@ -63,7 +64,7 @@ export class DiagnosticsController implements vscode.Disposable {
   /** Re-discovers the config files, re-watches them and checks each one. */
   async rescanAll(): Promise<void> {
     await this.locations.refresh();
-    this.watchAll();
+    await this.watchAll();
     await this.recheckAll();
   }
 
@@ -118,8 +119,11 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   private schedule(uri: vscode.Uri, delay: number, run: () => void): void {
-    if (!this.locations.forUri(uri)) return;
-    const key = uri.toString();
+    if (this.locations.forUri(uri)) this.debounce(uri.toString(), delay, run);
+  }
+
+  /** Runs `run` once, `delay` ms after the last call with the same key (bursts of events coalesce). */
+  private debounce(key: string, delay: number, run: () => void): void {
     clearTimeout(this.timers.get(key));
     this.timers.set(
       key,
@@ -130,21 +134,23 @@ export class DiagnosticsController implements vscode.Disposable {
     );
   }
 
-  /** One watcher per folder that holds config files, inside the workspace or not (home, app data). */
-  private watchAll(): void {
+  /**
+   * Watches every config file through its deepest existing folder, non-recursively, so files (and folders) created
+   * after start-up are noticed too. A new folder on the way to a config file triggers a new discovery.
+   */
+  private async watchAll(): Promise<void> {
+    const targets = await watchPlan(
+      this.locations.all().map((l) => l.path),
+      async (p) => (await fs.stat(p).catch(() => null))?.isDirectory() ?? false,
+    );
     for (const w of this.watchers) w.dispose();
-    const byDir = new Map<string, ConfigLocation[]>();
-    for (const loc of this.locations.all()) {
-      const dir = path.dirname(loc.path);
-      byDir.set(dir, [...(byDir.get(dir) ?? []), loc]);
-    }
-    this.watchers = [...byDir].map(([dir, locs]) => {
-      const names = locs.map((l) => path.basename(l.path));
-      const glob = names.length === 1 ? names[0] : `{${names.join(',')}}`;
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dir), glob));
+    this.watchers = targets.map((t) => {
+      const glob = t.names.length === 1 ? t.names[0] : `{${t.names.join(',')}}`;
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(t.dir), glob));
       const onEvent = (uri: vscode.Uri) => {
         const loc = this.locations.forUri(uri);
         if (loc) this.schedule(uri, WATCH_DELAY_MS, () => void this.checkLocation(loc));
+        else this.debounce('rediscover', WATCH_DELAY_MS * 3, () => void this.rescanAll());
       };
       watcher.onDidChange(onEvent);
       watcher.onDidCreate(onEvent);
@@ -152,6 +158,7 @@ export class DiagnosticsController implements vscode.Disposable {
       return watcher;
     });
   }
+
 
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);

@@ -5,6 +5,7 @@ import { InventoryService, workspacePolicyOverrides } from './inventoryService';
 import { LocationRegistry } from './locations';
 import { registerCommands } from './commands';
 import { StatusBar } from './statusBar';
+import { ShadowNotifier } from './shadowNotifier';
 import { FixApplier, type FixRequest } from './fixes/applyFix';
 import { APPLY_FIX_COMMAND, FIX_ALL_COMMAND, FixCodeActions } from './fixes/codeActions';
 import { ServersView } from './view/serversView';
@@ -50,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): GatekeeperApi {
   const ready = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(scanNow).catch((e: unknown) => {
     log.error(`First scan failed: ${e instanceof Error ? e.message : String(e)}`);
   });
+  context.subscriptions.push(new ShadowNotifier(diagnostics, context.globalState, ready));
   return { ready, scanNow };
 }
 

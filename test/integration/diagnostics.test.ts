@@ -70,6 +70,21 @@ describe('diagnostics on MCP config files', () => {
     }
   });
 
+  it('notices a config file created after start-up, in a folder that did not exist', async () => {
+    const dir = path.join(workspaceRoot(), '.roo');
+    const file = path.join(dir, 'mcp.json');
+    try {
+      fs.mkdirSync(dir);
+      fs.writeFileSync(file, JSON.stringify({ mcpServers: { 'late-comer': { command: 'npx', args: ['-y', 'late-mcp-server@1.0.0'] } } }, null, 2));
+      const d = await waitFor(() => ours(fileUri('.roo/mcp.json')), (ds) => ds.length === 1, 'a diagnostic in the new .roo/mcp.json', 10_000);
+      assert.equal(d[0].code, 'shadow-mcp');
+      assert.equal(d[0].range.start.line, 2);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    await waitFor(() => ours(fileUri('.roo/mcp.json')), (ds) => ds.length === 0, 'the diagnostics of the deleted file to go', 10_000);
+  });
+
   it('changing the inventory setting re-checks everything without a reload', async () => {
     const inv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mcpg-inv-')), 'inventory.json');
     fs.writeFileSync(

@@ -64,7 +64,7 @@ export const SECTIONS: readonly { id: string; title: string; keys: readonly Fiel
 ];
 
 const INPUT_TYPE: Partial<Record<FieldKey, FormField['inputType']>> = { email: 'email', homepage: 'url' };
-const AUTOCOMPLETE: Partial<Record<FieldKey, string>> = { requester: 'name', email: 'email', team: 'organization-title' };
+const AUTOCOMPLETE: Partial<Record<FieldKey, string>> = { requester: 'name', email: 'email' };
 
 export function formSections(inventory: Inventory | null): FormSection[] {
   const required = new Set(requiredFields(inventory));
@@ -231,7 +231,8 @@ export type HostMessage =
   | { type: 'init'; state: ViewState; errors: FieldError[]; status: FormStatus | null }
   /** the server, inventory or channel changed while the form was open: the form keeps what was typed */
   | { type: 'context'; state: Omit<ViewState, 'answers'> }
-  | { type: 'errors'; errors: FieldError[] }
+  /** `focus`: after Send, the form moves the focus to the first field in error (not while the user types) */
+  | { type: 'errors'; errors: FieldError[]; focus: boolean }
   | { type: 'status'; status: FormStatus | null };
 
 function decodeSafe(s: string): string {

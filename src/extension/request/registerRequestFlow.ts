@@ -41,15 +41,6 @@ const RequestArgSchema = z.looseObject({
 });
 export type RequestApprovalArg = z.output<typeof RequestArgSchema>;
 
-/** A `vscode.Command` for quick-fixes and views: opens the form for this detected server. */
-export function requestApprovalCommand(server: { file: string; name: string }): vscode.Command {
-  return {
-    command: REQUEST_APPROVAL_COMMAND,
-    title: vscode.l10n.t('Request approval for "{0}"…', maskText(server.name)),
-    arguments: [{ file: server.file, name: server.name }],
-  };
-}
-
 export function registerRequestFlow(context: vscode.ExtensionContext, deps: RequestFlowDeps): vscode.Disposable[] {
   const { inventory, diagnostics, log } = deps;
   const owned: vscode.Disposable[] = [];

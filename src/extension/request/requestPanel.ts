@@ -85,7 +85,7 @@ export class RequestPanel implements vscode.Disposable {
       enableCommandUris: false,
       localResourceRoots: [mediaRoot],
     });
-    this.panel.webview.html = this.html();
+    this.panel.webview.html = this.renderHtml();
     this.disposables.push(
       this.disposeEmitter,
       this.panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)),
@@ -112,10 +112,6 @@ export class RequestPanel implements vscode.Disposable {
       draftSavedAt: this.draftSavedAt,
       previous: lastRecordFor(this.services.records.requestRecords(), this.recordKey()),
     });
-  }
-
-  get visible(): boolean {
-    return this.panel.visible;
   }
 
   reveal(): void {
@@ -165,7 +161,7 @@ export class RequestPanel implements vscode.Disposable {
       const remaining = this.errors.filter((e) => (e.key === 'name' ? !this.name.trim() : !this.answers[e.key]?.trim()));
       if (remaining.length !== this.errors.length) {
         this.errors = remaining;
-        this.post({ type: 'errors', errors: remaining });
+        this.post({ type: 'errors', errors: remaining, focus: false });
       }
     }
   }
@@ -246,7 +242,12 @@ export class RequestPanel implements vscode.Disposable {
       await this.flushSave();
       const checked = this.checked();
       if (!checked) return;
-      await vscode.env.clipboard.writeText(toMarkdown(checked.payload));
+      try {
+        await vscode.env.clipboard.writeText(toMarkdown(checked.payload));
+      } catch (e) {
+        this.setStatus({ kind: 'error', text: vscode.l10n.t('The request could not be copied to the clipboard: {0}', e instanceof Error ? e.message : String(e)) });
+        return;
+      }
       await this.record(checked.payload, null, 'clipboard');
       this.services.log.info(`Approval request for "${checked.payload.server.name}" copied to the clipboard as Markdown.`);
       this.setStatus({ kind: 'success', text: vscode.l10n.t('Copied the request as Markdown. Paste it where your organization takes MCP requests.') });
@@ -260,7 +261,7 @@ export class RequestPanel implements vscode.Disposable {
     const inventory = this.services.inventory.inventory.inventory;
     const draft = this.draft();
     this.errors = validateDraft(draft, inventory);
-    this.post({ type: 'errors', errors: this.errors });
+    this.post({ type: 'errors', errors: this.errors, focus: true });
     if (this.errors.length) {
       this.setStatus(null);
       return undefined;
@@ -365,7 +366,7 @@ export class RequestPanel implements vscode.Disposable {
     return name ? vscode.l10n.t('Request approval: {0}', name) : vscode.l10n.t('Request approval: new MCP server');
   }
 
-  private html(): string {
+  private renderHtml(): string {
     const webview = this.panel.webview;
     const media = vscode.Uri.joinPath(this.services.extensionUri, 'media', 'request');
     const css = webview.asWebviewUri(vscode.Uri.joinPath(media, 'request.css'));
@@ -409,8 +410,12 @@ export class RequestPanel implements vscode.Disposable {
  * (`toString(true)` then `encodeURI`), which turns an encoded `&`, `#` or `%` inside a query value (a mail body, a form
  * answer) into a separator. The API also accepts the string and then opens it unchanged (microsoft/vscode#85930).
  */
-function openExternalExact(url: string): Thenable<boolean> {
-  return vscode.env.openExternal(url as unknown as vscode.Uri);
+async function openExternalExact(url: string): Promise<boolean> {
+  try {
+    return await vscode.env.openExternal(url as unknown as vscode.Uri);
+  } catch {
+    return false;
+  }
 }
 
 function escapeHtml(s: string): string {
