@@ -7,6 +7,7 @@ import { gitIdentity } from '../core/request/identity';
 import { buildPayload, newDraft, splitAnswers, toFormUrl, toMailto, toMarkdown, validateDraft } from '../core/request/payload';
 import { appendRecord, serverKey } from '../core/request/records';
 import { submitRequest } from '../core/request/submit';
+import { requestChannel } from '../core/request/formState';
 import { scan } from '../core/scan';
 import { printable } from '../core/text';
 import { parse, UsageError } from './args';
@@ -49,20 +50,20 @@ export async function runRequest(argv: string[]): Promise<number> {
   }
   const errors = validateDraft(draft, inv);
   if (errors.length) throw new UsageError(`the request is incomplete:\n${errors.map((e) => `  ${e.key}: ${e.message}`).join('\n')}\nGive answers with --field key=value or --answers FILE.`, false);
-  const target = inv.gateway?.requestUrl;
-  if (!target) throw new UsageError('the inventory has no gateway.requestUrl to send requests to; use --print and send the JSON yourself', false);
+  const channel = requestChannel(inv);
+  if (channel.kind === 'none') throw new UsageError('the inventory has no gateway.requestUrl to send requests to; use --print and send the JSON yourself', false);
+  const target = channel.url;
 
   const recordsFile = path.join(values['cache-dir'] ? path.resolve(values['cache-dir']) : defaultCacheDir(ctx.home, ctx.platform, ctx.env), 'requests.json');
   const record = (id: string | null, channel: 'post' | 'browser' | 'mailto') =>
     appendRecord(recordsFile, { key: serverKey(server), name: server.name, id, submittedAt: new Date().toISOString(), verdict: server.verdict, channel }).catch(() => undefined);
 
-  if (/^mailto:/i.test(target)) {
+  if (channel.kind === 'mailto') {
     process.stdout.write(`${toMailto(target, payload)}\n`);
     await record(null, 'mailto');
     return 0;
   }
-  const mode = inv.gateway?.requestMode ?? 'post';
-  if (mode === 'browser') {
+  if (channel.kind === 'browser') {
     // a web form: the CLI cannot fill it in; it prints the prefilled link and the request as Markdown
     process.stdout.write(`Open this link to file the request:\n${toFormUrl(target, payload)}\n\n${toMarkdown(payload)}\n`);
     await record(null, 'browser');
