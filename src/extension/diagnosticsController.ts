@@ -5,6 +5,9 @@ import * as vscode from 'vscode';
 import type { ConfigLocation } from '../core/model';
 import { readConfigFile } from '../core/readFile';
 import { watchPlan } from '../core/watchPlan';
+import { requestNote, type RequestRecord } from '../core/request/records';
+import type { CheckedServer } from '../core/model';
+import type { RequestRecordStore } from './request/records';
 import { analyzeText, summarize, type FileAnalysis } from '../core/scan';
 import type { InventoryService } from './inventoryService';
 import type { LocationRegistry } from './locations';
@@ -29,6 +32,7 @@ export class DiagnosticsController implements vscode.Disposable {
     private readonly locations: LocationRegistry,
     private readonly inventory: InventoryService,
     private readonly log: vscode.LogOutputChannel,
+    private readonly requests: RequestRecordStore,
   ) {
     this.disposables.push(
       this.checked,
@@ -42,6 +46,7 @@ export class DiagnosticsController implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescanAll()),
       inventory.onDidChange(() => void this.recheckAll()),
+      requests.onDidChange(() => void this.recheckAll()),
     );
   }
 
@@ -104,7 +109,8 @@ export class DiagnosticsController implements vscode.Disposable {
     }
   }
 
-  private publish(uri: vscode.Uri, analysis: FileAnalysis, text: string): void {
+  private publish(uri: vscode.Uri, raw: FileAnalysis, text: string): void {
+    const analysis = { ...raw, servers: raw.servers.map((s) => withRequestNote(s, this.requests.pendingFor(s))) };
     this.analyses.set(uri.fsPath, analysis);
     this.texts.set(uri.fsPath, text);
     this.collection.set(uri, toDiagnostics(analysis));
@@ -165,4 +171,12 @@ export class DiagnosticsController implements vscode.Disposable {
     for (const w of this.watchers) w.dispose();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** A server whose approval was requested (and whose status the inventory has not changed since) is informational. */
+function withRequestNote(s: CheckedServer, record: RequestRecord | undefined): CheckedServer {
+  if (!record) return s;
+  const note = requestNote(record);
+  const awaitingDecision = new Set(['shadow-mcp', 'pending-mcp', 'unapproved-version']);
+  return { ...s, findings: s.findings.map((f) => (awaitingDecision.has(f.rule) ? { ...f, severity: 'info', message: `${f.message} ${note}` } : f)) };
 }

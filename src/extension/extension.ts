@@ -11,6 +11,7 @@ import { APPLY_FIX_COMMAND, FIX_ALL_COMMAND, FixCodeActions } from './fixes/code
 import { ServersView } from './view/serversView';
 import { registerViewCommands } from './view/viewCommands';
 import { registerRequestFlow } from './request/registerRequestFlow';
+import { RequestRecordStore } from './request/records';
 
 export interface GatekeeperApi {
   /** resolves when the first scan after activation has finished */
@@ -23,7 +24,8 @@ export function activate(context: vscode.ExtensionContext): GatekeeperApi {
   const log = vscode.window.createOutputChannel('MCP Gatekeeper', { log: true });
   const inventory = new InventoryService(context, log);
   const locations = new LocationRegistry();
-  const diagnostics = new DiagnosticsController(locations, inventory, log);
+  const requests = new RequestRecordStore(context.globalState);
+  const diagnostics = new DiagnosticsController(locations, inventory, log, requests);
   context.subscriptions.push(log, inventory, diagnostics);
 
   const scanNow = async () => {
@@ -44,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): GatekeeperApi {
     }),
     ...registerViewCommands(view, fixes),
   );
-  context.subscriptions.push(...registerRequestFlow(context, { inventory, diagnostics, log }));
+  context.subscriptions.push(requests, ...registerRequestFlow(context, { inventory, diagnostics, log, records: requests }));
 
   const overrides = workspacePolicyOverrides();
   if (overrides.length) log.warn(`This workspace sets ${overrides.join(', ')}; organization policy is never taken from a workspace, so these values are ignored.`);

@@ -33,7 +33,8 @@ export function pendingRequestFor(records: readonly RequestRecord[], server: Che
 }
 
 export function requestNote(record: RequestRecord): string {
-  return `Approval requested${record.id ? ` (#${record.id}` : ' ('}${record.id ? ', ' : ''}${record.submittedAt.slice(0, 10)}).`;
+  const parts = [...(record.id ? [`#${record.id}`] : []), record.submittedAt.slice(0, 10)];
+  return `Approval requested (${parts.join(', ')}).`;
 }
 
 /** A small JSON file of records (CLI); the extension keeps the same records in its global state. */
