@@ -37,7 +37,7 @@ function testFiles(dir) {
 
 async function runMocha() {
   console.log('\n=== unit and CLI end-to-end tests (mocha) ===');
-  const Mocha = require('mocha');
+  const { default: Mocha } = await import('mocha');
   const mocha = new Mocha({ reporter: 'spec', timeout: 20000 });
   const files = [...testFiles(path.join(root, 'out/test/unit')), ...testFiles(path.join(root, 'out/test/cli'))];
   if (!files.length) throw new Error('no compiled tests found under out/test');

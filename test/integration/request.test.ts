@@ -214,6 +214,13 @@ describe('request approval flow (form, drafts, sending)', () => {
     assert.equal(status?.done, true);
     assert.equal(status?.text, `Request #REQ-42 sent to ${origin}/requests.`);
     assert.deepEqual(panel.state.previous && { id: panel.state.previous.id, channel: panel.state.previous.channel }, { id: 'REQ-42', channel: 'post' });
+    // the server's diagnostic now says so, at info severity, until the inventory changes its status
+    const noted = await waitFor(
+      () => ours(fileUri('.vscode/mcp.json')).find((d) => /"perplexity" is a shadow MCP server/.test(d.message)),
+      (d) => d !== undefined && /Approval requested \(#REQ-42, \d{4}-\d{2}-\d{2}\)\./.test(d.message),
+      'the approval-requested note on the diagnostic',
+    );
+    assert.equal(noted?.severity, vscode.DiagnosticSeverity.Information);
   });
 
   it('retries once after a 500 and reports the id of the second answer', async () => {
