@@ -5,6 +5,7 @@ import { runPolicy } from './policyCommand';
 import { runInventory } from './inventoryCommand';
 import { runRequest } from './requestCommand';
 import { runFix } from './fixCommand';
+import { runProcesses } from './processesCommand';
 import { UsageError } from './args';
 
 const HELP = `mcp-gatekeeper — find MCP servers configured on this machine and check them against your organization's inventory
@@ -14,13 +15,15 @@ Usage:
   mcp-gatekeeper fix [--dry-run | --write] [--rule ID]... [--disable-shadow] [options]
                                                 apply the safe fixes (gateway routes, approved version pins) and print a diff
   mcp-gatekeeper policy [options]               print the effective policy and where each value comes from
+  mcp-gatekeeper processes [options]            list running MCP servers, each with the config entry that explains it
+                                                (or "not configured in any known client") and its inventory verdict
   mcp-gatekeeper request --server NAME (--print | --submit) [--field key=value]... [--answers FILE] [--file PATH]
                                                 ask the organization to approve a detected server (no secrets are sent)
   mcp-gatekeeper inventory keygen [-o DIR]      create an Ed25519 key pair for signing inventories
   mcp-gatekeeper inventory sign --key KEY FILE [--embed] [-o OUT]
   mcp-gatekeeper inventory verify --key PUB FILE [--sig FILE.sig]
 
-Where to look (scan, policy):
+Where to look (scan, fix, request, policy, processes):
   --workspace DIR       a project folder to scan (repeatable; default: the current folder)
   --home DIR            the home folder to read user-level configs from (default: your home)
   --platform OS         linux | darwin | win32: which OS layout to use (default: this OS)
@@ -34,7 +37,7 @@ Inventory and policy:
   --ca-file FILE        extra CA certificates (PEM) for the inventory URL
   The bearer token for the inventory URL is read from $MCPG_INVENTORY_TOKEN (or the variable the policy names).
 
-Output (scan):
+Output (scan, processes):
   --format FORMAT       table | json (default: table)
   --fail-on LEVEL       shadow | warning | never (default: shadow = any server not approved)
   --verbose             also list config files that do not exist
@@ -42,6 +45,8 @@ Output (scan):
   --version             print the version
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, policy or inventory error.
+  processes: 0 every running MCP server is configured and approved, 1 some is not configured in any known
+  client or not approved, 2 usage, policy, inventory or process-listing error.
 `;
 
 declare const __VERSION__: string | undefined;
@@ -68,6 +73,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runRequest(rest);
       case 'fix':
         return await runFix(rest);
+      case 'processes':
+        return await runProcesses(rest);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

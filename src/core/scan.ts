@@ -7,6 +7,7 @@ import type { PolicyForChecks } from './policy/apply';
 import type { CheckedServer, ClientId, ConfigLocation, FileFinding, FileReport, Verdict } from './model';
 import { findPolicyOverrides } from './policy/overrides';
 import { checkRules } from './rules';
+import { withDuplicateNameFindings } from './rules/duplicateNames';
 import { parseDocument, type LocatedError } from './parse';
 import { readConfigFile } from './readFile';
 
@@ -53,7 +54,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     files.push(r.report);
     servers.push(...r.servers);
   }
-  return { inventory: options.inventory, files, servers, summary: summarize(servers) };
+  // cross-file rules need every file's servers: they run once all files are read
+  const checked = withDuplicateNameFindings(servers, { policy: options.policy, home: options.home });
+  return { inventory: options.inventory, files, servers: checked, summary: summarize(checked) };
 }
 
 async function scanFile(location: ConfigLocation, checker: Checker): Promise<{ report: FileReport & { absent?: boolean }; servers: CheckedServer[]; absent: boolean }> {

@@ -8,7 +8,7 @@ export interface WatchTarget {
   dir: string;
   /** single names directly inside it */
   names: string[];
-  /** true when a name is a missing folder on the way to a config file (its creation means: discover again) */
+  /** true when a name is a folder on the way to a config file (its creation or deletion means: discover again) */
   leadsToMissingFolder: boolean;
 }
 
@@ -19,6 +19,12 @@ export async function watchPlan(files: readonly string[], isDir: (p: string) => 
     let r = known.get(p);
     if (!r) known.set(p, (r = isDir(p).catch(() => false)));
     return r;
+  };
+  const add = (dir: string, name: string, missing: boolean) => {
+    const entry = byDir.get(dir) ?? { names: new Set<string>(), missing: false };
+    entry.names.add(name);
+    entry.missing ||= missing;
+    byDir.set(dir, entry);
   };
   for (const file of files) {
     let dir = path.dirname(file);
@@ -33,10 +39,9 @@ export async function watchPlan(files: readonly string[], isDir: (p: string) => 
       missing = true;
     }
     if (path.dirname(dir) === dir) continue;
-    const entry = byDir.get(dir) ?? { names: new Set<string>(), missing: false };
-    entry.names.add(name);
-    entry.missing ||= missing;
-    byDir.set(dir, entry);
+    add(dir, name, missing);
+    // the folder itself may be deleted (or re-created) as a whole: watch it from its parent too
+    if (!missing && path.dirname(path.dirname(dir)) !== path.dirname(dir)) add(path.dirname(dir), path.basename(dir), true);
   }
   return [...byDir].map(([dir, e]) => ({ dir, names: [...e.names].sort(), leadsToMissingFolder: e.missing }));
 }
