@@ -1,20 +1,20 @@
 // `mcp-gatekeeper fix`: apply the safe quick-fixes (gateway routes, approved version pins; with --disable-shadow
 // also the client's own disable flag for unknown servers) and print a unified diff. `--write` edits in place
 // atomically with a `.bak` copy, and never touches a file that changed during the run.
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { Checker } from '../core/checker';
+import { discoverAllLocations, filterByClient } from '../core/discovery';
 import { planFixes } from '../core/fix/plan';
 import { maskSecretsIn, secretValues } from '../core/fix/secretValues';
 import { applyEdits, type PlannedFix } from '../core/fix/types';
-import type { CheckedServer, ConfigLocation, RuleId } from '../core/model';
+import type { CheckedServer, RuleId } from '../core/model';
 import { parseDocument } from '../core/parse';
 import { readConfigFile } from '../core/readFile';
 import { analyzeText, scan } from '../core/scan';
 import { printable } from '../core/text';
 import { parse, UsageError } from './args';
 import { discoveryContext, INVENTORY_OPTIONS, loadPolicyInventory, LOCATION_OPTIONS, policyContext } from './context';
+import { writeSafely } from './safeWrite';
 
 export async function runFix(argv: string[]): Promise<number> {
   const { values } = parse(argv, {
@@ -39,18 +39,23 @@ export async function runFix(argv: string[]): Promise<number> {
   const byFile = new Map<string, CheckedServer[]>();
   for (const s of result.servers) if (s.findings.some((f) => f.severity !== 'info')) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
 
+  // the files as discovery describes them (format, names other files turn off, open projects of ~/.claude.json…),
+  // so each one is read here exactly as the scan read it
+  const locations = new Map(filterByClient(await discoverAllLocations(ctx), ctx.clients).map((l) => [l.path, l]));
   for (const [file, servers] of byFile) {
-    const location = result.files.find((f) => f.path === file);
-    if (!location) continue;
-    const loc: ConfigLocation = { path: file, client: location.client, scope: location.scope, format: formatOf(file, servers, result) };
-    const read = await readConfigFile(file);
+    const loc = locations.get(file);
+    if (!loc) continue;
+    const read = await readConfigFile(file, loc.maxBytes);
     if (read.kind !== 'text') continue;
     const before = read.text;
     let text = before;
     const applied: PlannedFix[] = [];
-    // one server at a time, re-planning on the edited text, so edits never overlap
-    for (const name of servers.map((s) => s.name)) {
-      const current = analyzeText(text, loc, checker).servers.find((s) => s.name === name);
+    const original = analyzeText(before, loc, checker).servers;
+    // one server at a time, re-planning on the edited text, so edits never overlap; a name can be used twice in a
+    // file (user and project entries of ~/.claude.json): the same occurrence is found again
+    for (const server of servers) {
+      const nth = original.filter((s) => s.name === server.name).findIndex((s) => s.keyOffset === server.keyOffset);
+      const current = analyzeText(text, loc, checker).servers.filter((s) => s.name === server.name)[nth];
       if (!current) continue;
       const fix = chooseFix(planFixes(text, loc, current, checker), current, rules, values['disable-shadow'] === true);
       if (!fix) continue;
@@ -91,27 +96,3 @@ function chooseFix(fixes: PlannedFix[], server: CheckedServer, rules: RuleId[] |
   return undefined;
 }
 
-function formatOf(file: string, servers: CheckedServer[], _result: unknown): ConfigLocation['format'] {
-  void servers;
-  return file.endsWith('.toml') ? 'toml' : /\.ya?ml$/.test(file) ? 'yaml' : 'jsonc';
-}
-
-/** Atomic replace (temp file + rename) with a `.bak` copy; refuses when the file changed since it was read. */
-async function writeSafely(file: string, expected: string, text: string): Promise<string | null> {
-  const now = await readConfigFile(file);
-  if (now.kind !== 'text' || now.text !== expected) return 'the file changed during the run';
-  let target = file;
-  try {
-    target = await fs.realpath(file); // write through a symlink, never replace it
-    const st = await fs.stat(target);
-    const raw = await fs.readFile(target);
-    const bom = raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? '\ufeff' : '';
-    await fs.writeFile(`${file}.bak`, raw, { mode: st.mode });
-    const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-    await fs.writeFile(tmp, bom + text, { mode: st.mode });
-    await fs.rename(tmp, target);
-    return null;
-  } catch (e) {
-    return `cannot write (${(e as NodeJS.ErrnoException).code ?? String(e)})`;
-  }
-}

@@ -1,22 +1,44 @@
 // Secret detection and masking. Whatever the tool prints (table, JSON, editor messages, logs) goes through
 // `maskText` / `maskUrl` / `maskArgs`, so a token written into a config never leaves it in full.
 
-/** Well-known token formats. Each must be specific enough not to hit ordinary words or paths. */
-const TOKEN_PATTERNS: RegExp[] = [
-  /\bgh[pousr]_[A-Za-z0-9]{20,}\b/g, // GitHub classic tokens
-  /\bgithub_pat_[A-Za-z0-9_]{22,}\b/g, // GitHub fine-grained
-  /\bglpat-[A-Za-z0-9_-]{20,}\b/g, // GitLab
-  /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, // AWS access key id
-  /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/g, // Slack
-  /\bsk-ant-[A-Za-z0-9_-]{20,}/g, // Anthropic
-  /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g, // OpenAI
-  /\b[rs]k_(?:live|test)_[A-Za-z0-9]{16,}\b/g, // Stripe
-  /\bAIza[0-9A-Za-z_-]{35}\b/g, // Google API key
-  /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, // JWT
-  /\bnpm_[A-Za-z0-9]{36}\b/g, // npm
-  /\bhf_[A-Za-z0-9]{30,}\b/g, // Hugging Face
-  /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g,
+/**
+ * Well-known token formats, with the name a finding gives each. Each must be specific enough not to hit ordinary words
+ * or paths. Order matters where formats overlap: the more specific one comes first (`sk-ant-` before `sk-`).
+ */
+export const TOKEN_FORMATS: readonly { kind: string; pattern: RegExp }[] = [
+  { kind: 'GitHub token', pattern: /\bgh[pousr]_[A-Za-z0-9]{20,}\b/g }, // classic tokens
+  { kind: 'GitHub fine-grained token', pattern: /\bgithub_pat_[A-Za-z0-9_]{22,}\b/g },
+  { kind: 'GitLab token', pattern: /\bglpat-[A-Za-z0-9_-]{20,}\b/g },
+  { kind: 'AWS access key ID', pattern: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g },
+  { kind: 'Slack token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/g },
+  { kind: 'Anthropic API key', pattern: /\bsk-ant-[A-Za-z0-9_-]{20,}/g },
+  { kind: 'OpenAI API key', pattern: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g },
+  { kind: 'Stripe key', pattern: /\b[rs]k_(?:live|test)_[A-Za-z0-9]{16,}\b/g },
+  { kind: 'Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g },
+  { kind: 'JWT', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
+  { kind: 'npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g },
+  { kind: 'Hugging Face token', pattern: /\bhf_[A-Za-z0-9]{30,}\b/g },
+  { kind: 'private key', pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g },
 ];
+
+const TOKEN_PATTERNS: RegExp[] = TOKEN_FORMATS.map((f) => f.pattern);
+
+/** Every well-known token in a piece of text, left to right, without overlaps (the first format listed wins). */
+export function findTokens(text: string): { kind: string; value: string; index: number }[] {
+  const all: { kind: string; value: string; index: number; order: number }[] = [];
+  TOKEN_FORMATS.forEach(({ kind, pattern }, order) => {
+    for (const m of text.matchAll(pattern)) all.push({ kind, value: m[0], index: m.index ?? 0, order });
+  });
+  all.sort((a, b) => a.index - b.index || a.order - b.order);
+  const out: { kind: string; value: string; index: number }[] = [];
+  let end = -1;
+  for (const t of all) {
+    if (t.index < end) continue;
+    out.push({ kind: t.kind, value: t.value, index: t.index });
+    end = t.index + t.value.length;
+  }
+  return out;
+}
 
 /** Names of parameters, flags and variables whose values are credentials. */
 const SECRET_NAME = /(?:^|[_.-])(?:token|secret|password|passwd|pwd|api[_-]?key|apikey|access[_-]?key|private[_-]?key|auth|authorization|credentials?|client[_-]?secret|session|sig|signature|key)$/i;

@@ -1,6 +1,6 @@
 // URL normalization and glob matching for remote servers: scheme and host case-insensitive, default ports
 // dropped, trailing slash ignored, query and fragment ignored for matching.
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 
 export interface NormalUrl {
   scheme: string;
@@ -38,31 +38,39 @@ export interface UrlPattern {
   /** the pattern gave no path: any path on that origin matches */
   anyPath: boolean;
   hasWildcard: boolean;
+  /** globs compiled once (compiling per comparison dominated large scans) */
+  globs: { scheme?: Minimatch; host?: Minimatch; port?: Minimatch; path?: Minimatch };
 }
+
+const GLOB = /[*?[]/;
 
 export function compileUrlPattern(pattern: string): UrlPattern | null {
   const url = normalizeUrl(pattern);
   if (!url) return null;
   const m = URL_SHAPE.exec(pattern.trim());
   const anyPath = !m?.[4];
-  return { source: pattern, url, anyPath, hasWildcard: /[*?[]/.test(pattern) };
+  const glob = (p: string, nocase: boolean) => (GLOB.test(p) ? new Minimatch(p, { nocase, dot: true }) : undefined);
+  return {
+    source: pattern,
+    url,
+    anyPath,
+    hasWildcard: GLOB.test(pattern),
+    globs: { scheme: glob(url.scheme, true), host: glob(url.host, true), port: url.port.includes('*') ? new Minimatch(url.port) : undefined, path: glob(url.path, false) },
+  };
 }
 
 export function urlMatches(pattern: UrlPattern, url: NormalUrl): boolean {
   const p = pattern.url;
-  if (!globOrEqual(p.scheme, url.scheme)) return false;
-  if (!globOrEqual(p.host, url.host)) return false;
-  if (p.port !== url.port && !(p.port.includes('*') && minimatch(url.port, p.port))) return false;
+  const g = pattern.globs;
+  if (p.scheme !== url.scheme && !g.scheme?.match(url.scheme)) return false;
+  if (p.host !== url.host && !g.host?.match(url.host)) return false;
+  if (p.port !== url.port && !g.port?.match(url.port)) return false;
   if (pattern.anyPath) return true;
   if (p.path === url.path) return true;
-  if (!/[*?[]/.test(p.path)) return false;
+  if (!g.path) return false;
   // `/mcp/**` also covers `/mcp` itself
   if (p.path.endsWith('/**') && url.path === p.path.slice(0, -3)) return true;
-  return minimatch(url.path, p.path, { dot: true });
-}
-
-function globOrEqual(pattern: string, value: string): boolean {
-  return pattern === value || (/[*?[]/.test(pattern) && minimatch(value, pattern, { nocase: true, dot: true }));
+  return g.path.match(url.path);
 }
 
 /** Is `url` the same origin as `base` and at or under its path (on a segment boundary)? */

@@ -3,6 +3,7 @@
 // or writes the real user folders or this machine's /etc. The CLI runs asynchronously: the servers live in this
 // process and must keep answering while it runs.
 import * as assert from 'node:assert/strict';
+import { SERVER_RULES } from '../../src/core/rules';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -56,7 +57,9 @@ interface JsonServer {
   findings: { rule: string; severity: string; message: string }[];
 }
 const byName = (stdout: string): Record<string, JsonServer> => Object.fromEntries((JSON.parse(stdout).servers as JsonServer[]).map((s) => [s.name, s]));
-const rules = (stdout: string) => Object.fromEntries(Object.entries(byName(stdout)).map(([n, s]) => [n, s.findings.map((f) => `${f.rule}/${f.severity}`)]));
+/** inventory and policy findings per server (the static security rules are tested on their own) */
+const STATIC_RULES = new Set<string>(SERVER_RULES.map((r) => r.id));
+const rules = (stdout: string) => Object.fromEntries(Object.entries(byName(stdout)).map(([n, s]) => [n, s.findings.filter((f) => !STATIC_RULES.has(f.rule)).map((f) => `${f.rule}/${f.severity}`)]));
 
 const servers: LoopbackServer[] = [];
 async function serve(handler: Handler, options?: Parameters<typeof startLoopback>[1]): Promise<LoopbackServer> {
@@ -128,7 +131,7 @@ describe('mcp-gatekeeper inventory and policy (CLI)', () => {
       assert.equal(r.code, 0, r.stderr);
       assert.deepEqual(JSON.parse(r.stdout).inventory, { source: url, organization: 'Acme', servers: 2, fetchedAt, fromCache: true, stale: true, error: `${url}: HTTP 503` });
       assert.deepEqual(rules(r.stdout), { 'github-direct': ['inventory-stale/info'], 'github-gateway': ['inventory-stale/info'], git: ['inventory-stale/info'] });
-      assert.equal(byName(r.stdout).git.findings[0].message, `Approval of "git" could not be refreshed: the inventory in force was fetched ${fetchedAt} and its source is failing (${url}: HTTP 503).`);
+      assert.equal(byName(r.stdout).git.findings.find((f: { rule: string }) => f.rule === 'inventory-stale')!.message, `Approval of "git" could not be refreshed: the inventory in force was fetched ${fetchedAt} and its source is failing (${url}: HTTP 503).`);
     });
 
     it('HTTPS with an organization CA: trusted with --ca-file or the policy\'s caFile, refused without', async function () {
@@ -279,7 +282,7 @@ describe('mcp-gatekeeper inventory and policy (CLI)', () => {
       };
       const gateway = policy({ inventory: { source: inv }, requireGateway: true });
       const strict = policy({ inventory: { source: inv }, requireGateway: true, enforcement: 'error' });
-      const relaxed = policy({ inventory: { source: inv }, requireGateway: true, enforcement: 'error', severities: { 'bypasses-gateway': 'info' } });
+      const relaxed = policy({ inventory: { source: inv }, requireGateway: true, enforcement: 'error', severities: { 'bypasses-gateway': 'info', 'unpinned-package': 'info' } });
       const [warn, err, relaxedRun] = await Promise.all([
         run(['scan', ...m.args, '--policy', gateway, '--format', 'json']),
         run(['scan', ...m.args, '--policy', strict, '--format', 'json', '--fail-on', 'warning']),
@@ -287,7 +290,7 @@ describe('mcp-gatekeeper inventory and policy (CLI)', () => {
       ]);
       assert.equal(warn.code, 0, warn.stderr); // every enabled server is approved
       assert.deepEqual(rules(warn.stdout), { 'github-direct': ['bypasses-gateway/warning'], 'github-gateway': [], git: [], shadow: ['shadow-mcp/info'] });
-      assert.equal(byName(warn.stdout)['github-direct'].findings[0].message, '"github-direct" reaches "GitHub" directly; the organization requires its gateway route https://mcp.acme.example/gw/github/mcp.');
+      assert.equal(byName(warn.stdout)['github-direct'].findings.find((f: { rule: string }) => f.rule === 'bypasses-gateway')!.message, '"github-direct" reaches "GitHub" directly; the organization requires its gateway route https://mcp.acme.example/gw/github/mcp.');
       assert.equal(err.code, 1);
       assert.deepEqual(rules(err.stdout), { 'github-direct': ['bypasses-gateway/error'], 'github-gateway': [], git: [], shadow: ['shadow-mcp/info'] });
       assert.equal(relaxedRun.code, 0);

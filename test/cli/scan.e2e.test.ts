@@ -46,11 +46,15 @@ describe('mcp-gatekeeper scan (CLI)', () => {
         disabled: false,
         verdict: 'approved',
         inventoryId: 'github',
-        findings: [],
+        findings: claude.findings,
         envNames: ['GITHUB_PERSONAL_ACCESS_TOKEN'],
         headerNames: [],
       });
       assert.ok(claude.file.startsWith(home) && claude.file.endsWith('claude_desktop_config.json'));
+      // approved by the inventory, but the static rules still see the token in env and the tag-only image pin
+      assert.deepEqual(claude.findings.map((f: { rule: string; severity: string }) => `${f.rule}/${f.severity}`), ['hardcoded-secret/error', 'unpinned-package/warning']);
+      assert.match(claude.findings[0].message, /env GITHUB_PERSONAL_ACCESS_TOKEN holds a hardcoded GitHub token \(ghp_01\*\*\*\*\)/);
+      assert.deepEqual(claude.findings[0].range, { start: { line: 5, character: 47 }, end: { line: 5, character: 89 } });
       assert.deepEqual(report.summary, { total: 17, approved: 7, pending: 2, rejected: 2, deprecated: 1, unknown: 5 });
       // the env value in the fixture is a GitHub token and the Slack one a bot token: neither may appear
       assert.ok(!r.stdout.includes('ghp_0123456789'), 'GitHub token leaked');

@@ -29,6 +29,8 @@ export const codex: ClientModule = {
     ];
   },
   enumerate: codexProfileLocations,
+  // `url = "…"` is a streamable HTTP server and `enabled = false` skips one (RawMcpServerConfig in mcp_types.rs)
+  fixes: { remoteEntry: (url) => ({ url }), disable: { flag: 'enabled', value: false } },
   extract: extractCodexServers,
 };
 

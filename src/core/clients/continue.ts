@@ -29,6 +29,9 @@ export const continueDev: ClientModule = {
     ];
   },
   enumerate: (ctx, listDir) => continueBlockLocations(ctx, listDir),
+  // a remote item is `{ name, type: streamable-http, url }` (packages/config-yaml/src/schemas/mcp/index.ts; the fix
+  // keeps `name`); there is no per-item switch, so an entry can only be removed
+  fixes: { remoteEntry: (url) => ({ type: 'streamable-http', url }) },
   extract: extractContinueServers,
 };
 

@@ -26,6 +26,9 @@ export const goose: ClientModule = {
     const yaml = (file: string, scope: ConfigLocation['scope']): ConfigLocation => ({ path: file, client: 'goose', scope, format: 'yaml' });
     return [yaml(path.join(gooseConfigDir(ctx), 'config.yaml'), 'user'), ...gooseSystemFiles(ctx).map((f) => yaml(f, 'managed'))];
   },
+  // ExtensionConfig::StreamableHttp is `type: streamable_http` with `uri` (agents/extension.rs); ExtensionEntry's own
+  // `enabled` turns an extension off (config/extensions.rs set_extension_enabled). The fix keeps `enabled` and `name`.
+  fixes: { remoteEntry: (uri) => ({ type: 'streamable_http', uri }), disable: { flag: 'enabled', value: false } },
   extract: extractGooseServers,
 };
 

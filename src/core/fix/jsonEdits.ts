@@ -1,7 +1,7 @@
 // Minimal text edits to JSON/JSONC files: only the target entry changes; comments, key order, indentation, line
 // endings and every other entry stay byte-identical. Built on jsonc-parser's `modify`, with our own layout for new
 // values so they look like the code around them (one line stays one line; block entries keep their indentation).
-import { findNodeAtOffset, getNodePath, modify, type JSONPath, type Node } from 'jsonc-parser';
+import { findNodeAtLocation, findNodeAtOffset, getNodePath, modify, parseTree, type JSONPath, type Node } from 'jsonc-parser';
 import type { TextEdit } from './types';
 
 export interface Layout {
@@ -71,10 +71,23 @@ export function setProperty(text: string, obj: Node, key: string, value: unknown
   const between = text.slice(end, closing);
   const trailingComma = /^\s*,/.test(between);
   if (isSingleLine(text, obj)) return trailingComma ? { offset: end + between.indexOf(',') + 1, length: 0, content: ` ${prop},` } : { offset: end, length: 0, content: `, ${prop}` };
-  const indent = indentOfLine(text, last.offset);
-  return trailingComma
-    ? { offset: end + between.indexOf(',') + 1, length: 0, content: `${layout.eol}${indent}${prop},` }
-    : { offset: end, length: 0, content: `,${layout.eol}${indent}${prop}` };
+  return appendLine(text, end, closing, prop, indentOfLine(text, last.offset), layout.eol);
+}
+
+/**
+ * A new last member of a block object or array, on its own line after the current last one (which ends at `end`),
+ * keeping a trailing comma style and leaving a comment at the end of that line where it is.
+ */
+function appendLine(text: string, end: number, closing: number, item: string, indent: string, eol: string): TextEdit {
+  const comma = /^\s*,/.exec(text.slice(end, closing));
+  const afterComma = comma ? end + comma[0].length : end;
+  const nl = text.indexOf('\n', afterComma);
+  const lineEnd = nl < 0 ? text.length : text.charAt(nl - 1) === '\r' ? nl - 1 : nl;
+  const rest = lineEnd < closing ? text.slice(afterComma, lineEnd) : '';
+  const comment = /^\s*(?:\/\/.*|\/\*.*\*\/\s*)$/.test(rest) ? rest : '';
+  return comma
+    ? { offset: afterComma, length: comment.length, content: `${comment}${eol}${indent}${item},` }
+    : { offset: end, length: comment.length, content: `,${comment}${eol}${indent}${item}` };
 }
 
 /** Removes a property (and its comma) through jsonc-parser. */
@@ -87,7 +100,27 @@ export function replaceString(node: Node, value: string): TextEdit {
   return { offset: node.offset, length: node.length, content: JSON.stringify(value) };
 }
 
-/** Appends a string to an array node, or creates the array at `path` when it is missing. */
-export function appendToArray(text: string, path: JSONPath, value: string): TextEdit[] {
-  return modify(text, [...path, -1], value, { isArrayInsertion: true }).map((e) => ({ offset: e.offset, length: e.length, content: e.content }));
+/**
+ * Appends a string to the array at `path` after its last element, in the array's own style (one line stays one line;
+ * a block array gets a new line at its elements' indentation), or creates the array (and its parents) laid out with
+ * `layout` when it is missing.
+ */
+export function appendToArray(text: string, path: JSONPath, value: string, layout: Layout = detectLayout(text)): TextEdit[] {
+  const root = parseTree(text);
+  const arr = root && findNodeAtLocation(root, path);
+  if (arr?.type === 'array') {
+    const items = arr.children ?? [];
+    const last = items[items.length - 1];
+    const item = JSON.stringify(value);
+    const closing = arr.offset + arr.length - 1; // the `]`
+    if (!last) return [{ offset: arr.offset + 1, length: closing - arr.offset - 1, content: item }];
+    const end = last.offset + last.length;
+    if (isSingleLine(text, arr)) {
+      const comma = /^\s*,/.exec(text.slice(end, closing));
+      return [comma ? { offset: end + comma[0].length, length: 0, content: ` ${item},` } : { offset: end, length: 0, content: `, ${item}` }];
+    }
+    return [appendLine(text, end, closing, item, indentOfLine(text, last.offset), layout.eol)];
+  }
+  const formattingOptions = { insertSpaces: layout.unit !== '\t', tabSize: layout.unit === '\t' ? 1 : layout.unit.length, eol: layout.eol };
+  return modify(text, [...path, -1], value, { isArrayInsertion: true, formattingOptions }).map((e) => ({ offset: e.offset, length: e.length, content: e.content }));
 }

@@ -7,19 +7,46 @@ import type { ClientFixes } from '../clients/types';
 import type { InventoryServer } from '../inventory/schema';
 import { floorOf } from '../inventory/versions';
 import { formatSpec, replaceSpecInArgs } from '../launchers';
-import type { CheckedServer, ConfigLocation, RuleId } from '../model';
+import type { CheckedServer, ClientId, ConfigLocation, RuleId } from '../model';
 import { parseDocument, type ParsedDocument } from '../parse';
 import { analyzeText } from '../scan';
 import { appendToArray, detectLayout, pathAt, removeAt, replaceString, replaceValue, setProperty, type Layout } from './jsonEdits';
+import { tomlRemoveEntry, tomlReplaceEntry, tomlReplaceString, tomlSetProperty } from './tomlEdits';
 import { applyEdits, type PlannedFix, type TextEdit } from './types';
+import { yamlRemoveEntry, yamlReplaceEntry, yamlReplaceString, yamlSetProperty } from './yamlEdits';
+
+/** The text edits of one fix in the file's own format; null when the entry is written in a way it cannot edit safely. */
+interface Editor {
+  /** the whole entry replaced by `form` (the dialect's identity keys kept, see KEEP) */
+  replaceEntry(form: Record<string, unknown>): TextEdit[] | null;
+  setFlag(key: string, value: boolean): TextEdit[] | null;
+  /** `name` appended to a list of names at a root path (Gemini's `mcp.excluded`) */
+  addToList(path: string[], name: string): TextEdit[] | null;
+  remove(): TextEdit[] | null;
+  replaceArgument(node: Node, value: string): TextEdit | null;
+}
+
+/**
+ * Keys a rewritten YAML/TOML entry keeps from the original, per client: what names the entry and how the user tuned it,
+ * never what it runs or the credentials it carries. JSON dialects replace the entry whole (replaceValue).
+ * - Continue (packages/config-yaml/src/schemas/mcp/index.ts): `name` is required; the base fields are transport-neutral.
+ * - Goose (crates/goose/src/config/extensions.rs, agents/extension.rs): `enabled` is required by ExtensionEntry;
+ *   `name` and `description` are required by older releases' ExtensionConfig variants.
+ * - Codex (codex-rs/config/src/mcp_types.rs, RawMcpServerConfig): the shared fields; `args`, `env`, `env_vars` and
+ *   `cwd` are rejected next to `url`, so they never survive.
+ */
+const KEEP: Partial<Record<ClientId, ReadonlySet<string>>> = {
+  continue: new Set(['name', 'serverName', 'faviconUrl', 'connectionTimeout']),
+  goose: new Set(['enabled', 'name', 'description', 'display_name', 'timeout', 'bundled', 'available_tools']),
+  codex: new Set(['name', 'enabled', 'required', 'startup_timeout_sec', 'startup_timeout_ms', 'tool_timeout_sec', 'enabled_tools', 'disabled_tools', 'default_tools_approval_mode', 'supports_parallel_tool_calls', 'tools']),
+};
 
 interface Ctx {
   text: string;
   doc: ParsedDocument;
   root: Node;
   entryNode: Node;
-  entryPath: (string | number)[];
-  layout: Layout;
+  editor: Editor;
   location: ConfigLocation;
   server: CheckedServer;
   checker: Checker;
@@ -27,21 +54,17 @@ interface Ctx {
   org: string;
 }
 
-/** Every fix that applies to this server, preferred first. Only JSON and JSONC files are rewritten. */
+/** Every fix that applies to this server, preferred first. JSON(C), YAML and TOML files alike. */
 export function planFixes(text: string, location: ConfigLocation, server: CheckedServer, checker: Checker): PlannedFix[] {
-  if (location.format !== 'json' && location.format !== 'jsonc') return [];
   const doc = parseDocument(text, location.format);
   if (!doc.root || doc.error) return []; // never rewrite a file we cannot read completely
-  const entryPath = pathAt(doc.root, server.valueOffset);
-  const entryNode = entryPath && findNode(doc.root, entryPath);
-  if (!entryPath || !entryNode || entryNode.type !== 'object') return [];
+  const located = locate(text, doc.root, location, server);
+  if (!located) return [];
   const ctx: Ctx = {
     text,
     doc,
     root: doc.root,
-    entryNode,
-    entryPath,
-    layout: detectLayout(text),
+    ...located,
     location,
     server,
     checker,
@@ -50,6 +73,73 @@ export function planFixes(text: string, location: ConfigLocation, server: Checke
   };
   const candidates = [gatewayFix(ctx), switchFix(ctx), pinFix(ctx), disableOrRemoveFix(ctx)].filter((f): f is PlannedFix => f !== null);
   return candidates.filter((f) => verify(ctx, f));
+}
+
+/** The entry's node in the tree, and the editor for its format. */
+function locate(text: string, root: Node, location: ConfigLocation, server: CheckedServer): { entryNode: Node; editor: Editor } | null {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  if (location.format === 'json' || location.format === 'jsonc') {
+    const entryPath = pathAt(root, server.valueOffset);
+    const entryNode = entryPath && findNode(root, entryPath);
+    if (!entryPath || !entryNode || entryNode.type !== 'object') return null;
+    return { entryNode, editor: jsonEditor(text, entryNode, entryPath, detectLayout(text)) };
+  }
+  const entryNode = objectAt(root, server.valueOffset, server.valueLength);
+  if (!entryNode) return null;
+  const keep = KEEP[location.client] ?? new Set<string>();
+  if (location.format === 'yaml') {
+    return {
+      entryNode,
+      editor: {
+        replaceEntry: (form) => yamlReplaceEntry(text, entryNode, withListName(entryNode, server, form), keep, eol),
+        setFlag: (key, value) => yamlSetProperty(text, entryNode, key, value, eol),
+        addToList: () => null,
+        remove: () => yamlRemoveEntry(text, entryNode),
+        replaceArgument: (node, value) => yamlReplaceString(text, node, value),
+      },
+    };
+  }
+  return {
+    entryNode,
+    editor: {
+      replaceEntry: (form) => tomlReplaceEntry(text, server.keyOffset, form, keep, eol),
+      setFlag: (key, value) => tomlSetProperty(text, server.keyOffset, key, value, eol),
+      addToList: () => null,
+      remove: () => tomlRemoveEntry(text, server.keyOffset),
+      replaceArgument: (node, value) => tomlReplaceString(text, node, value),
+    },
+  };
+}
+
+function jsonEditor(text: string, entryNode: Node, entryPath: (string | number)[], layout: Layout): Editor {
+  return {
+    replaceEntry: (form) => [replaceValue(text, entryNode, form, layout)],
+    setFlag: (key, value) => [setProperty(text, entryNode, key, value, layout)],
+    addToList: (path, name) => appendToArray(text, path, name, layout),
+    remove: () => removeAt(text, entryPath),
+    replaceArgument: (node, value) => replaceString(node, value),
+  };
+}
+
+/**
+ * A list item (Continue) is named by its `name` key: a replacement for an item that has none names it after the
+ * server, unless the name is only the item's position (`mcpServers[2]`).
+ */
+function withListName(entry: Node, server: CheckedServer, form: Record<string, unknown>): Record<string, unknown> {
+  if (entry.parent?.type !== 'array' || entry.children?.some((p) => p.children?.[0]?.value === 'name')) return form;
+  if (/^[\w.]+\[\d+\]$/.test(server.name)) return form;
+  return { name: server.name, ...form };
+}
+
+/** The innermost object node at the entry's range (a TOML table shares its `[` with the implicit tables above it). */
+function objectAt(root: Node, offset: number, length: number): Node | undefined {
+  let best: Node | undefined;
+  const walk = (n: Node) => {
+    if (n.type === 'object' && n.offset === offset && (!best || n.length === length || best.length !== length)) best = n;
+    for (const c of n.children ?? []) walk(c);
+  };
+  walk(root);
+  return best;
 }
 
 function rulesOf(server: CheckedServer): RuleId[] {
@@ -87,7 +177,7 @@ function gatewayFix(ctx: Ctx): PlannedFix | null {
   return base(ctx, {
     kind: 'gateway',
     title: target === entry ? `Route through the ${ctx.org} gateway` : `Route through the ${ctx.org} gateway (approved "${target.title ?? target.id}")`,
-    edits: [replaceValue(ctx.text, ctx.entryNode, form, ctx.layout)],
+    edits: ctx.editor.replaceEntry(form) ?? [],
     expectedVerdict: 'approved',
     dropped: [...ctx.server.envNames, ...ctx.server.headerNames],
     rules: rules.filter((r) => r !== 'inventory-stale'),
@@ -116,7 +206,7 @@ function switchFix(ctx: Ctx): PlannedFix | null {
   return base(ctx, {
     kind: 'switch',
     title: `Switch to the approved "${target.title ?? target.id}"`,
-    edits: [replaceValue(ctx.text, ctx.entryNode, form, ctx.layout)],
+    edits: ctx.editor.replaceEntry(form) ?? [],
     expectedVerdict: 'approved',
     dropped: [...ctx.server.envNames, ...ctx.server.headerNames],
     rules: rulesOf(ctx.server),
@@ -138,9 +228,12 @@ function pinFix(ctx: Ctx): PlannedFix | null {
   const edits: TextEdit[] = [];
   const argNodes = argumentNodes(ctx.entryNode);
   if (!argNodes || argNodes.length !== ctx.server.args.length) return null;
-  args.forEach((a, i) => {
-    if (a !== ctx.server.args[i]) edits.push(replaceString(argNodes[i], a));
-  });
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === ctx.server.args[i]) continue;
+    const edit = ctx.editor.replaceArgument(argNodes[i], args[i]);
+    if (!edit) return null;
+    edits.push(edit);
+  }
   return base(ctx, {
     kind: 'pin',
     title: `Pin to the approved version ${version}`,
@@ -160,7 +253,7 @@ function disableOrRemoveFix(ctx: Ctx): PlannedFix | null {
     return base(ctx, {
       kind: 'disable',
       title: 'Disable this server',
-      edits: [setProperty(ctx.text, ctx.entryNode, disable.flag, disable.value, ctx.layout)],
+      edits: ctx.editor.setFlag(disable.flag, disable.value) ?? [],
       expectedVerdict: ctx.server.verdict,
       dropped: [],
       rules: rulesOf(ctx.server),
@@ -172,7 +265,7 @@ function disableOrRemoveFix(ctx: Ctx): PlannedFix | null {
     return base(ctx, {
       kind: 'disable',
       title: 'Disable this server',
-      edits: appendToArray(ctx.text, disable.listAt, ctx.server.name),
+      edits: ctx.editor.addToList(disable.listAt, ctx.server.name) ?? [],
       expectedVerdict: ctx.server.verdict,
       dropped: [],
       rules: rulesOf(ctx.server),
@@ -183,7 +276,7 @@ function disableOrRemoveFix(ctx: Ctx): PlannedFix | null {
   return base(ctx, {
     kind: 'remove',
     title: 'Remove this server',
-    edits: removeAt(ctx.text, ctx.entryPath),
+    edits: ctx.editor.remove() ?? [],
     expectedVerdict: null,
     dropped: [],
     rules: rulesOf(ctx.server),
@@ -219,15 +312,21 @@ function verify(ctx: Ctx, fix: PlannedFix): boolean {
   const after = applyEdits(ctx.text, fix.edits);
   const analysis = analyzeText(after, ctx.location, ctx.checker);
   if (analysis.error) return false;
-  const same = analysis.servers.filter((s) => s.name === ctx.server.name);
+  // a name can be used twice in one file (user and project entries of ~/.claude.json): the entry is the same
+  // occurrence of its name, and the other occurrences must still be there
+  const named = <T extends { name: string }>(list: readonly T[]): T[] => list.filter((s) => s.name === ctx.server.name);
+  const was = named(clientById(ctx.location.client).extract(ctx.doc, ctx.location));
+  const nth = was.findIndex((s) => s.keyOffset === ctx.server.keyOffset);
+  const same = named(analysis.servers);
+  if (fix.kind === 'remove') return same.length === was.length - 1;
+  const now = same.length === was.length && nth >= 0 ? same[nth] : undefined;
+  if (!now) return false;
   switch (fix.kind) {
-    case 'remove':
-      return same.length === 0;
     case 'disable':
-      return same.length === 1 && same[0].disabled;
+      return now.disabled;
     case 'pin':
-      return same.length === 1 && same[0].verdict === fix.expectedVerdict && !same[0].findings.some((f) => f.rule === 'unapproved-version');
+      return now.verdict === fix.expectedVerdict && !now.findings.some((f) => f.rule === 'unapproved-version');
     default:
-      return same.length === 1 && same[0].verdict === fix.expectedVerdict && !same[0].findings.some((f) => f.severity !== 'info');
+      return now.verdict === fix.expectedVerdict && !now.findings.some((f) => f.severity !== 'info');
   }
 }

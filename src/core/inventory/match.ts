@@ -1,6 +1,6 @@
 // Indexed matching of servers against the inventory: what runs decides (package, URL, command), never the name.
 // Lookups go through maps keyed by package name and host, not a scan of the inventory per server.
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import type { Ecosystem, PackageRef, ServerEntry } from '../model';
 import { compileUrlPattern, isUnder, normalizeUrl, urlMatches, formatNormalUrl, type NormalUrl, type UrlPattern } from '../urls';
 import type { Inventory, InventoryServer, PackageMatch } from './schema';
@@ -42,7 +42,9 @@ export class InventoryIndex {
   private readonly packages = new Map<string, IndexedPackage[]>();
   private readonly urlsByHost = new Map<string, IndexedUrl[]>();
   private readonly wildcardHostUrls: IndexedUrl[] = [];
-  private readonly commands: { entry: InventoryServer; glob: string; exact: boolean }[] = [];
+  private readonly commands: CommandGlob[] = [];
+  /** exact command paths, by path (lower-cased for Windows-style paths) */
+  private readonly exactCommands = new Map<string, CommandGlob[]>();
   private readonly gatewayUrls = new Map<string, InventoryServer>();
   private readonly gatewayBase: NormalUrl | null;
   readonly byId = new Map<string, InventoryServer>();
@@ -59,7 +61,11 @@ export class InventoryIndex {
         if (/[*?[]/.test(pattern.url.host)) this.wildcardHostUrls.push({ entry, pattern });
         else push(this.urlsByHost, pattern.url.host, { entry, pattern });
       }
-      for (const glob of entry.match.commands ?? []) this.commands.push({ entry, glob, exact: !/[*?[{]/.test(glob) });
+      for (const glob of entry.match.commands ?? []) {
+        const compiled = compileCommandGlob(entry, glob);
+        if (compiled.exact) push(this.exactCommands, commandKey(glob), compiled);
+        else this.commands.push(compiled);
+      }
       if (entry.gatewayUrl) {
         const n = normalizeUrl(entry.gatewayUrl);
         if (n) this.gatewayUrls.set(formatNormalUrl(n), entry);
@@ -121,12 +127,11 @@ export class InventoryIndex {
   }
 
   private matchCommand(command: string, result: MatchResult): void {
-    const windowsPath = /^[a-z]:[\\/]/i.test(command) || command.includes('\\');
+    for (const { entry, glob } of this.exactCommands.get(commandKey(command)) ?? []) result.candidates.push({ entry, kind: 'command', specificity: 25, pattern: glob });
+    const windowsPath = isWindowsPath(command);
     const subject = windowsPath ? command.replace(/\\/g, '/') : command;
-    for (const { entry, glob, exact } of this.commands) {
-      const pattern = windowsPath ? glob.replace(/\\/g, '/') : glob;
-      const hit = exact ? (windowsPath ? pattern.toLowerCase() === subject.toLowerCase() : pattern === subject) : minimatch(subject, pattern, { nocase: windowsPath, dot: true });
-      if (hit) result.candidates.push({ entry, kind: 'command', specificity: exact ? 25 : 20, pattern: glob });
+    for (const c of this.commands) {
+      if ((windowsPath ? c.windows : c.posix).match(subject)) result.candidates.push({ entry: c.entry, kind: 'command', specificity: 20, pattern: c.glob });
     }
   }
 }
@@ -137,6 +142,34 @@ export function packageKey(ecosystem: Ecosystem, name: string): string {
   if (ecosystem === 'pypi') n = n.replace(/[-_.]+/g, '-');
   if (ecosystem === 'oci') n = n.replace(/^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '').replace(/^library\//, '');
   return `${ecosystem}:${n}`;
+}
+
+interface CommandGlob {
+  entry: InventoryServer;
+  glob: string;
+  exact: boolean;
+  /** compiled once: for POSIX paths (case-sensitive) and for Windows paths (backslashes as slashes, case-insensitive) */
+  posix: Minimatch;
+  windows: Minimatch;
+}
+
+function compileCommandGlob(entry: InventoryServer, glob: string): CommandGlob {
+  return {
+    entry,
+    glob,
+    exact: !/[*?[{]/.test(glob),
+    posix: new Minimatch(glob, { dot: true }),
+    windows: new Minimatch(glob.replace(/\\/g, '/'), { nocase: true, dot: true }),
+  };
+}
+
+function isWindowsPath(p: string): boolean {
+  return /^[a-z]:[\\/]/i.test(p) || p.includes('\\');
+}
+
+/** Exact command paths compare case-insensitively with either slash on Windows, exactly elsewhere. */
+function commandKey(p: string): string {
+  return isWindowsPath(p) ? p.replace(/\\/g, '/').toLowerCase() : p;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -42,6 +42,8 @@ export const ServerEntrySchema = z.looseObject({
   gatewayUrl: z.optional(httpUrl),
   replacedBy: z.optional(nonEmpty()),
   reason: z.optional(z.string()),
+  /** pinned tool fingerprints (`mcp-gatekeeper inspect` prints them): sha256 of the canonical JSON of name, description, inputSchema */
+  tools: z.optional(z.array(z.looseObject({ name: nonEmpty(), sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/i, 'must be 64 hex digits (sha256)')) }))),
 });
 
 /** One inventory document's shape, without the checks that need the whole (merged) inventory. */

@@ -1,10 +1,17 @@
 // The registry of static security rules. Adding a rule = one module here and its tests.
 import type { Finding, ServerEntry } from '../model';
 import type { ParsedDocument } from '../parse';
+import { autoApproveTools } from './autoApproveTools';
+import { broadFilesystemAccess } from './broadFilesystemAccess';
+import { dockerRisk } from './dockerRisk';
+import { hardcodedSecret } from './hardcodedSecret';
+import { insecureTransport } from './insecureTransport';
 import { findNodeAt } from './nodes';
 import type { RuleMeta, ServerRule } from './types';
+import { unpinnedPackage } from './unpinnedPackage';
+import { DUPLICATE_SERVER_NAME_RULE } from './duplicateNames';
 
-export const SERVER_RULES: readonly ServerRule[] = [];
+export const SERVER_RULES: readonly ServerRule[] = [hardcodedSecret, insecureTransport, unpinnedPackage, dockerRisk, broadFilesystemAccess, autoApproveTools];
 
 /** Metadata of every rule the tool can report (inventory rules included), for SARIF and docs. */
 export const INVENTORY_RULES: readonly RuleMeta[] = [
@@ -38,5 +45,9 @@ export function checkRules(doc: ParsedDocument, servers: readonly ServerEntry[],
 }
 
 export function allRuleMeta(): RuleMeta[] {
-  return [...INVENTORY_RULES, ...SERVER_RULES.map(({ id, name, shortDescription, fullDescription, defaultSeverity }) => ({ id, name, shortDescription, fullDescription, defaultSeverity }))];
+  return [
+    ...INVENTORY_RULES,
+    ...SERVER_RULES.map(({ id, name, shortDescription, fullDescription, defaultSeverity }) => ({ id, name, shortDescription, fullDescription, defaultSeverity })),
+    DUPLICATE_SERVER_NAME_RULE,
+  ];
 }

@@ -1,0 +1,174 @@
+// `npm run bench`: the performance targets of the project, each as a ratio to a baseline measured in the same run
+// on the same data. Prints a table and writes bench/results.json. Not part of `npm test`.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { promises as fsp } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { inventory, jsonConfig, rng, writeMachine } from './generate.mjs';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const out = (p) => path.join(root, 'out', 'src', 'core', p);
+const { scan, analyzeText } = require(out('scan.js'));
+const { Checker } = require(out('checker.js'));
+const { validateInventory } = require(out('inventory/load.js'));
+const { InventoryIndex } = require(out('inventory/match.js'));
+const { recognizeLauncher } = require(out('launchers.js'));
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'mcpg-bench-'));
+process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
+
+/** min / median / max in ms of `runs` timed calls after `warmup` untimed ones */
+async function time(fn, { runs = 7, warmup = 2 } = {}) {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    await fn();
+    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  return { min: samples[0], median: samples[Math.floor(samples.length / 2)], max: samples[samples.length - 1] };
+}
+
+function loadInventory(count) {
+  const r = validateInventory(inventory(rng(7), count), `bench-inventory-${count}`);
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+}
+
+const results = { machine: `${os.cpus()[0]?.model ?? 'unknown cpu'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`, date: new Date().toISOString(), benchmarks: [] };
+const row = (name, measured, baseline, target, unit = 'ms') => {
+  const ratio = baseline ? measured.median / baseline.median : null;
+  const ok = target.ratio !== undefined ? ratio <= target.ratio : measured.median <= target.ms;
+  results.benchmarks.push({ name, measured, baseline, ratio, target, ok });
+  const fmt = (t) => (t ? `${t.min.toFixed(1)}/${t.median.toFixed(1)}/${t.max.toFixed(1)}` : '—');
+  console.log(`${ok ? 'PASS' : 'FAIL'}  ${name.padEnd(58)} ${fmt(measured).padStart(22)} ${unit}  base ${fmt(baseline).padStart(20)}  ratio ${ratio === null ? '—' : ratio.toFixed(2).padStart(6)}  target ${target.ratio !== undefined ? `≤ ${target.ratio}×` : `< ${target.ms} ms`}`);
+};
+
+console.log(`MCP Gatekeeper benchmarks — ${results.machine}\n(min/median/max of ≥ 5 runs after warm-up)\n`);
+
+// ---------- 1a. full scan in-process ----------
+const inv10k = loadInventory(10_000);
+async function fullScan(total) {
+  const m = writeMachine(path.join(tmp, `scan-${total}`), total);
+  const opts = { home: m.home, platform: 'linux', workspaces: [m.ws], env: { MCPG_SYSTEM_ROOT: m.system }, inventory: inv10k };
+  const check = await scan(opts);
+  if (check.servers.length !== total) throw new Error(`expected ${total} servers, got ${check.servers.length}`);
+  const measured = await time(() => scan(opts));
+  const baseline = await time(async () => {
+    for (const f of m.files) JSON.parse(await fsp.readFile(f, 'utf8'));
+  });
+  return { m, measured, baseline };
+}
+const s10 = await fullScan(10_000);
+row('full scan, in-process: 10k servers / 8 files / 10k inventory', s10.measured, s10.baseline, { ratio: 3 });
+const s20 = await fullScan(20_000);
+row('growth 10k → 20k servers (in-process scan)', s20.measured, s10.measured, { ratio: 2.2 });
+
+// ---------- 1b. the CLI as users run it ----------
+{
+  const m = s10.m;
+  const invFile = path.join(tmp, 'inventory-10k.json');
+  writeFileSync(invFile, JSON.stringify(inventory(rng(7), 10_000)));
+  const cache = path.join(tmp, 'empty-cache');
+  mkdirSync(cache, { recursive: true });
+  const bare = path.join(tmp, 'bare.js');
+  writeFileSync(bare, `const fs=require('fs');for (const f of ${JSON.stringify(m.files)}) JSON.parse(fs.readFileSync(f,'utf8'));`);
+  const run = (args) => () => {
+    const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    if (r.status !== 0 && r.status !== 1) throw new Error(`exit ${r.status}: ${r.stderr}`);
+  };
+  const startup = await time(run(['-e', '']), { runs: 7, warmup: 1 });
+  const cli = await time(run([path.join(root, 'dist', 'cli.js'), 'scan', '--format', 'json', '--home', m.home, '--workspace', m.ws, '--system-root', m.system, '--inventory', invFile, '--cache-dir', cache, '--fail-on', 'never']), { runs: 5, warmup: 1 });
+  const baseline = await time(run([bare]), { runs: 7, warmup: 1 });
+  const minus = (t) => ({ min: t.min - startup.median, median: t.median - startup.median, max: t.max - startup.median });
+  row('CLI scan --format json, cold process (minus node start-up)', minus(cli), minus(baseline), { ratio: 8 });
+}
+
+// ---------- 2. re-check after one keystroke ----------
+{
+  const text = jsonConfig(rng(3), 'servers', 1000, 0, true);
+  const loc = { path: path.join(tmp, 'ks', '.vscode', 'mcp.json'), client: 'vscode', scope: 'workspace', format: 'jsonc' };
+  const checker = new Checker(inv10k);
+  let k = 0;
+  const keystroke = await time(() => {
+    // a different one-character edit each time, as typing does
+    const at = text.indexOf('--root');
+    analyzeText(text.slice(0, at) + String.fromCharCode(97 + (k++ % 26)) + text.slice(at), loc, checker);
+  }, { runs: 15, warmup: 3 });
+  row('re-check after one keystroke (1,000 servers in the file)', keystroke, null, { ms: 20 });
+}
+
+// ---------- 3. matching: indexed vs naive ----------
+{
+  const servers = [];
+  const r = rng(11);
+  for (let i = 0; i < 10_000; i++) {
+    const e = (await import('./generate.mjs')).serverEntry(r, i);
+    const launch = recognizeLauncher(e.command ?? null, e.args ?? []);
+    servers.push({ package: launch.package, url: e.url ?? launch.bridgedUrl, command: e.command ?? null });
+  }
+  const index = new InventoryIndex(inv10k.inventory);
+  const indexed = await time(() => {
+    for (const s of servers) index.match(s);
+  });
+  // the all-pairs loop the index replaces: every server compared with every entry's patterns (compiled once)
+  const { packageKey } = require(out('inventory/match.js'));
+  const { compileUrlPattern, normalizeUrl, urlMatches } = require(out('urls.js'));
+  const { minimatch } = require('minimatch');
+  const compiled = inv10k.inventory.servers.map((e) => ({
+    pkgs: (e.match.packages ?? []).map((p) => packageKey(p.ecosystem, p.name)),
+    urls: (e.match.urls ?? []).map(compileUrlPattern).filter(Boolean),
+    cmds: e.match.commands ?? [],
+  }));
+  const naive = await time(() => {
+    for (const s of servers) {
+      const key = s.package ? packageKey(s.package.ecosystem, s.package.name) : null;
+      const url = s.url ? normalizeUrl(s.url) : null;
+      for (const c of compiled) {
+        if (key) for (const p of c.pkgs) if (p === key) break;
+        if (url) for (const u of c.urls) if (urlMatches(u, url)) break;
+        if (s.command) for (const g of c.cmds) if (minimatch(s.command, g)) break;
+      }
+    }
+  }, { runs: 1, warmup: 0 });
+  row('matching 10k × 10k: indexed ÷ naive all-pairs (target: ≥ 100× faster)', indexed, naive, { ratio: 0.01 });
+}
+
+// ---------- 5. memory ----------
+{
+  const m = writeMachine(path.join(tmp, 'mem'), 10_000, 5);
+  const script = path.join(tmp, 'mem.cjs');
+  writeFileSync(script, `
+    const { scan } = require(${JSON.stringify(out('scan.js'))});
+    const { validateInventory } = require(${JSON.stringify(out('inventory/load.js'))});
+    const inv = validateInventory(JSON.parse(require('fs').readFileSync(process.argv[2], 'utf8')), 'inv').value;
+    global.gc && global.gc();
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const t = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 1);
+    scan({ home: ${JSON.stringify(m.home)}, platform: 'linux', workspaces: [${JSON.stringify(m.ws)}], env: { MCPG_SYSTEM_ROOT: ${JSON.stringify(m.system)} }, inventory: inv })
+      .then((r) => { peak = Math.max(peak, process.memoryUsage().rss); clearInterval(t); console.log(JSON.stringify({ growthMB: (peak - before) / 2 ** 20, servers: r.servers.length })); });
+  `);
+  const invFile = path.join(tmp, 'inventory-10k-mem.json');
+  writeFileSync(invFile, JSON.stringify(inventory(rng(7), 10_000)));
+  const res = JSON.parse(execFileSync(process.execPath, ['--expose-gc', script, invFile], { encoding: 'utf8' }).trim());
+  const mb = { min: res.growthMB, median: res.growthMB, max: res.growthMB };
+  row('peak RSS growth of the 10k-server scan', mb, null, { ms: 100 }, 'MB');
+}
+
+// ---------- 4. bundle sizes ----------
+{
+  const size = (f) => statSync(path.join(root, f)).size / 1024;
+  for (const f of ['dist/extension.js', 'dist/cli.js']) {
+    const kb = size(f);
+    row(`bundle size ${f}`, { min: kb, median: kb, max: kb }, null, { ms: 400 }, 'KB');
+  }
+}
+
+writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2));
+const failed = results.benchmarks.filter((b) => !b.ok).length;
+console.log(`\n${results.benchmarks.length - failed} targets met, ${failed} missed. Results: bench/results.json`);
