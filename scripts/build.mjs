@@ -2,6 +2,7 @@
 // `--production` minifies and drops source maps (what the .vsix ships); `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { chmodSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -30,10 +31,33 @@ const undiciBeside = {
   },
 };
 
+// The MCP SDK is required lazily too (src/core/inspect/connect.ts requires './mcpSdk' only for an inspection) and
+// ships as dist/mcp-sdk.js.
+const mcpSdkBeside = {
+  name: 'mcp-sdk-beside',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/mcpSdk$/ }, (args) =>
+      /[\\/]src[\\/]core[\\/]inspect$/.test(args.resolveDir) ? { path: './mcp-sdk.js', external: true } : undefined,
+    );
+  },
+};
+
+// In that bundle, the SDK's Ajv validator (used only for tool-call results, which an inspection never asks for)
+// is replaced by a stub that validates nothing: about 130 KB less.
+const noAjv = {
+  name: 'no-ajv',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]validation[\\/]ajv-provider\.js$/ }, (args) =>
+      /@modelcontextprotocol[\\/]sdk/.test(args.resolveDir) ? { path: path.resolve('src/core/inspect/noSchemaValidator.ts') } : undefined,
+    );
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [undiciBeside] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [undiciBeside] },
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [undiciBeside, mcpSdkBeside] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [undiciBeside, mcpSdkBeside] },
   { ...common, entryPoints: ['undici'], outfile: 'dist/undici.js' },
+  { ...common, entryPoints: ['src/core/inspect/mcpSdk.ts'], outfile: 'dist/mcp-sdk.js', plugins: [noAjv] },
 ];
 
 if (watch) {

@@ -2,7 +2,8 @@
 // then the integration tests in real VS Code extension hosts (oldest and newest supported).
 // `--only-host` runs just the integration layer; `--no-host` just the first two (for quick local loops only).
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdirSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -74,6 +75,23 @@ function runHost() {
 
 step('build (esbuild bundles)', process.execPath, [path.join(root, 'scripts/build.mjs')]);
 step('type-check and compile tests (tsc)', process.execPath, [require.resolve('typescript/bin/tsc'), '-p', root]);
+// The VS Code hosts (and the Debian packages they bring: chromium, which the fleet-report test also uses) are
+// installed first, so no test finds them missing on a fresh machine. Idempotent: instant once installed.
+if (!noHost) {
+  const hostsRoot = process.env.MCPG_TEST_HOST_DIR || path.join(os.homedir(), '.cache', 'mcp-gatekeeper', 'vscode-test-host');
+  for (const version of (process.env.MCPG_HOST_VERSIONS || '4.96.4,4.139.1').split(',').map((v) => v.trim()).filter(Boolean)) {
+    mkdirSync(hostsRoot, { recursive: true });
+    const log = path.join(hostsRoot, `${version}.install.log`);
+    console.log(`\n=== installing the VS Code test host ${version} (log: ${log}) ===`);
+    const r = spawnSync('bash', [path.join(root, 'test/host/install-host.sh'), version, path.join(hostsRoot, version)], { cwd: root, stdio: ['ignore', openSync(log, 'a'), openSync(log, 'a')] });
+    if (r.status !== 0) {
+      console.error(`installing the VS Code test host ${version} failed (exit ${r.status}); last lines of ${log}:\n${readFileSync(log, 'utf8').split('\n').slice(-30).join('\n')}`);
+      console.log('0 passed, 1 failed');
+      process.exit(1);
+    }
+  }
+}
+
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const add = (r) => {
   totals.passed += r.passed;

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { parseInventoryData } from '../core/inventory/load';
 import { canonicalJson, embeddedSignature, generateKeyPair, parsePublicKey, signBytes, verifyBytes } from '../core/inventory/signature';
 import { parse, UsageError } from './args';
+import { runValidate } from './validateCommand';
 
 export async function runInventory(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
@@ -14,8 +15,10 @@ export async function runInventory(argv: string[]): Promise<number> {
       return sign(rest);
     case 'verify':
       return verify(rest);
+    case 'validate':
+      return runValidate(rest);
     default:
-      throw new UsageError(`inventory needs a subcommand: keygen, sign or verify${sub ? ` (got "${sub}")` : ''}`);
+      throw new UsageError(`inventory needs a subcommand: keygen, sign, verify or validate${sub ? ` (got "${sub}")` : ''}`);
   }
 }
 

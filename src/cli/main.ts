@@ -6,6 +6,10 @@ import { runInventory } from './inventoryCommand';
 import { runRequest } from './requestCommand';
 import { runFix } from './fixCommand';
 import { runProcesses } from './processesCommand';
+import { runInspect } from './inspectCommand';
+import { runExport } from './exportCommand';
+import { runImport } from './importCommand';
+import { runReport } from './reportCommand';
 import { UsageError } from './args';
 
 const HELP = `mcp-gatekeeper — find MCP servers configured on this machine and check them against your organization's inventory
@@ -14,11 +18,21 @@ Usage:
   mcp-gatekeeper scan [options]                 scan this machine and the workspace folders
   mcp-gatekeeper fix [--dry-run | --write] [--rule ID]... [--disable-shadow] [options]
                                                 apply the safe fixes (gateway routes, approved version pins) and print a diff
+  mcp-gatekeeper inspect NAME [--allow-stdio] [--file PATH] [--client ID] [--format table|json|markdown] [--timeout SECONDS]
+                                                connect to one server and report hidden instructions in its tools, tool names
+                                                shared with other servers, and tools changed since they were pinned
+                                                (a stdio server is started only with --allow-stdio; exit 2 if unreachable/timed out)
   mcp-gatekeeper policy [options]               print the effective policy and where each value comes from
   mcp-gatekeeper processes [options]            list running MCP servers, each with the config entry that explains it
                                                 (or "not configured in any known client") and its inventory verdict
   mcp-gatekeeper request --server NAME (--print | --submit) [--field key=value]... [--answers FILE] [--file PATH]
                                                 ask the organization to approve a detected server (no secrets are sent)
+  mcp-gatekeeper inventory validate FILE|FOLDER|URL [--format text|json] [--strict]
+  mcp-gatekeeper export --to claude-code|codex|gemini|windsurf|vscode|copilot|kiro [-o FILE] [--inventory SRC]
+                 [--with-managed-mcp] [--registry-url URL] [--namespace NS] [--strict-versions]
+  mcp-gatekeeper import --from claude-code|windsurf|gemini|registry FILE [-o FILE] [--organization NAME] [--force]
+  mcp-gatekeeper report RESULTS... [-o report.html] [--format html|json|md] [--inventory SRC] [--pending-days N]
+                 [--top N] [--title T] [--now ISO]
   mcp-gatekeeper inventory keygen [-o DIR]      create an Ed25519 key pair for signing inventories
   mcp-gatekeeper inventory sign --key KEY FILE [--embed] [-o OUT]
   mcp-gatekeeper inventory verify --key PUB FILE [--sig FILE.sig]
@@ -38,7 +52,8 @@ Inventory and policy:
   The bearer token for the inventory URL is read from $MCPG_INVENTORY_TOKEN (or the variable the policy names).
 
 Output (scan, processes):
-  --format FORMAT       table | json (default: table)
+  --format FORMAT       table | json | sarif (default: table)
+  --docs-base-url URL   (sarif) link each rule to URL<rule-id>.md, or to URL with {id} replaced
   --fail-on LEVEL       shadow | warning | never (default: shadow = any server not approved)
   --verbose             also list config files that do not exist
   -h, --help            this help
@@ -75,6 +90,14 @@ export async function main(argv: string[]): Promise<number> {
         return await runFix(rest);
       case 'processes':
         return await runProcesses(rest);
+      case 'inspect':
+        return await runInspect(rest);
+      case 'export':
+        return await runExport(rest);
+      case 'import':
+        return await runImport(rest);
+      case 'report':
+        return await runReport(rest);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

@@ -12,6 +12,7 @@ import { ServersView } from './view/serversView';
 import { registerViewCommands } from './view/viewCommands';
 import { registerRequestFlow } from './request/registerRequestFlow';
 import { RequestRecordStore } from './request/records';
+import { registerInspect } from './inspect/registerInspect';
 
 export interface GatekeeperApi {
   /** resolves when the first scan after activation has finished */
@@ -47,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): GatekeeperApi {
     ...registerViewCommands(view, fixes),
   );
   context.subscriptions.push(requests, ...registerRequestFlow(context, { inventory, diagnostics, log, records: requests }));
+  context.subscriptions.push(...registerInspect(context, { diagnostics, inventory, log }));
 
   const overrides = workspacePolicyOverrides();
   if (overrides.length) log.warn(`This workspace sets ${overrides.join(', ')}; organization policy is never taken from a workspace, so these values are ignored.`);
