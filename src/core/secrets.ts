@@ -23,8 +23,12 @@ export const TOKEN_FORMATS: readonly { kind: string; pattern: RegExp }[] = [
 
 const TOKEN_PATTERNS: RegExp[] = TOKEN_FORMATS.map((f) => f.pattern);
 
+/** Every format above starts with one of these: text without any of them cannot hold a known token (fast path). */
+const TOKEN_HINT = /gh[pousr]_|github_pat_|glpat-|AKIA|ASIA|xox[abposr]-|sk-|[rs]k_(?:live|test)_|AIza|eyJ|npm_|hf_|-----BEGIN/;
+
 /** Every well-known token in a piece of text, left to right, without overlaps (the first format listed wins). */
 export function findTokens(text: string): { kind: string; value: string; index: number }[] {
+  if (!TOKEN_HINT.test(text)) return [];
   const all: { kind: string; value: string; index: number; order: number }[] = [];
   TOKEN_FORMATS.forEach(({ kind, pattern }, order) => {
     for (const m of text.matchAll(pattern)) all.push({ kind, value: m[0], index: m.index ?? 0, order });
@@ -69,7 +73,7 @@ const redact: Hide = () => REDACTED;
 /** Masks every well-known token format inside a piece of text. */
 export function maskText(text: string, hide: Hide = maskValue): string {
   let out = text;
-  for (const re of TOKEN_PATTERNS) out = out.replace(re, (m) => hide(m));
+  if (TOKEN_HINT.test(out)) for (const re of TOKEN_PATTERNS) out = out.replace(re, (m) => hide(m));
   // "Bearer <token>" / "token <token>" in header-like text
   out = out.replace(/\b(Bearer|Basic|token)\s+([A-Za-z0-9._~+/=-]{8,})/g, (m, scheme: string, tok: string) =>
     tok.includes('****') || tok === REDACTED || isReference(tok) ? m : `${scheme} ${hide(tok)}`,

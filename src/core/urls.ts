@@ -38,6 +38,8 @@ export interface UrlPattern {
   /** the pattern gave no path: any path on that origin matches */
   anyPath: boolean;
   hasWildcard: boolean;
+  /** the path up to its first glob segment: a URL whose path does not start with it cannot match (cheap pre-check) */
+  literalPrefix: string;
   /** globs compiled once (compiling per comparison dominated large scans) */
   globs: { scheme?: Minimatch; host?: Minimatch; port?: Minimatch; path?: Minimatch };
 }
@@ -55,8 +57,15 @@ export function compileUrlPattern(pattern: string): UrlPattern | null {
     url,
     anyPath,
     hasWildcard: GLOB.test(pattern),
+    literalPrefix: literalPrefixOf(url.path),
     globs: { scheme: glob(url.scheme, true), host: glob(url.host, true), port: url.port.includes('*') ? new Minimatch(url.port) : undefined, path: glob(url.path, false) },
   };
+}
+
+function literalPrefixOf(globPath: string): string {
+  const segments = globPath.split('/');
+  const firstGlob = segments.findIndex((s) => GLOB.test(s) || s.includes('{'));
+  return firstGlob < 0 ? globPath : segments.slice(0, firstGlob).join('/');
 }
 
 export function urlMatches(pattern: UrlPattern, url: NormalUrl): boolean {
@@ -68,6 +77,7 @@ export function urlMatches(pattern: UrlPattern, url: NormalUrl): boolean {
   if (pattern.anyPath) return true;
   if (p.path === url.path) return true;
   if (!g.path) return false;
+  if (!url.path.startsWith(pattern.literalPrefix)) return false;
   // `/mcp/**` also covers `/mcp` itself
   if (p.path.endsWith('/**') && url.path === p.path.slice(0, -3)) return true;
   return g.path.match(url.path);

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { InspectCommandResult } from '../../src/extension/inspect/registerInspect';
 import { startStreamableServer, TOOLS, type FixtureTool, type TestServer } from '../mcpServers';
-import { activateExtension, waitFor, workspaceRoot } from './util';
+import { activateExtension, allOurs, waitFor, workspaceRoot } from './util';
 
 const COMMAND = 'mcpGatekeeper.inspectTools';
 
@@ -22,6 +22,8 @@ describe('inspect tools of an MCP server (command and report)', () => {
 
   before(async () => {
     api = await activateExtension();
+    // earlier tests leave .vscode/mcp.json open: close it, so the file written below is what gets checked
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     server = await startStreamableServer({ kind: 'tools', name: 'quotes', tools: () => tools });
     original = fs.readFileSync(mcpFile, 'utf8');
     fs.writeFileSync(
@@ -29,6 +31,7 @@ describe('inspect tools of an MCP server (command and report)', () => {
       JSON.stringify({ servers: { 'inspect-quotes': { type: 'http', url: server.url, headers: { 'X-Team': 'platform' } }, fs: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-filesystem@2025.3.28'] } } }, null, 2),
     );
     await api.scanNow();
+    await waitFor(() => allOurs(vscode.Uri.file(mcpFile)).some((d) => /"inspect-quotes"/.test(d.message)), (seen) => seen, 'the extension to see the inspect-quotes server');
   });
 
   after(async () => {

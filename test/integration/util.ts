@@ -14,9 +14,17 @@ export function fileUri(rel: string): vscode.Uri {
   return vscode.Uri.file(path.join(workspaceRoot(), rel));
 }
 
+/** Our diagnostics about the inventory's verdict (the static security rules have tests of their own). */
 export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return allOurs(uri).filter((d) => VERDICT_RULES.has(String(typeof d.code === 'object' ? d.code.value : d.code)));
+}
+
+/** Every diagnostic of ours, security rules included. */
+export function allOurs(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'MCP Gatekeeper');
 }
+
+const VERDICT_RULES = new Set(['shadow-mcp', 'pending-mcp', 'rejected-mcp', 'deprecated-mcp', 'unapproved-version', 'bypasses-gateway', 'inventory-stale', 'inventory-override-attempt', 'invalid-config']);
 
 /** Polls until `read()` satisfies `ok`, or fails with the last value seen. */
 export async function waitFor<T>(read: () => T, ok: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {

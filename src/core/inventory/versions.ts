@@ -3,8 +3,19 @@ import * as semver from 'semver';
 import type { Ecosystem } from '../model';
 
 /** A version as a semver, when it reads as one (`v0.20.1` → 0.20.1, `1.4` → 1.4.0); null for tags like `latest`. */
+const semverCache = new Map<string, string | null>();
+
 export function toSemver(version: string | null): string | null {
   if (!version) return null;
+  const hit = semverCache.get(version);
+  if (hit !== undefined) return hit;
+  const v = toSemverUncached(version);
+  if (semverCache.size > 50_000) semverCache.clear();
+  semverCache.set(version, v);
+  return v;
+}
+
+function toSemverUncached(version: string): string | null {
   const v = version.trim();
   const clean = semver.clean(v, { loose: true });
   if (clean) return clean;
@@ -21,12 +32,32 @@ export function isValidSpec(ecosystem: Ecosystem, spec: string): boolean {
 /** Does `version` (as written in the config) satisfy `spec`? Unparseable versions never do. */
 export function satisfies(ecosystem: Ecosystem, version: string | null, spec: string): boolean {
   const v = toSemver(version);
-  if (!v) return false;
-  if (ecosystem === 'pypi') {
-    const clauses = parsePep440(spec);
-    return clauses !== null && clauses.every((c) => c(v));
+  return v !== null && compiled(ecosystem, spec)(v);
+}
+
+/** Specs compiled once: parsing a range per comparison dominated large scans. */
+const compiledSpecs = new Map<string, (v: string) => boolean>();
+
+function compiled(ecosystem: Ecosystem, spec: string): (v: string) => boolean {
+  const key = `${ecosystem === 'pypi' ? 'pypi' : 'semver'}\u0000${spec}`;
+  let fn = compiledSpecs.get(key);
+  if (!fn) {
+    if (ecosystem === 'pypi') {
+      const clauses = parsePep440(spec);
+      fn = clauses ? (v) => clauses.every((c) => c(v)) : () => false;
+    } else {
+      let range: semver.Range | null = null;
+      try {
+        range = new semver.Range(spec, { loose: true, includePrerelease: false });
+      } catch {
+        range = null;
+      }
+      fn = range ? (v) => range.test(v) : () => false;
+    }
+    if (compiledSpecs.size > 50_000) compiledSpecs.clear();
+    compiledSpecs.set(key, fn);
   }
-  return semver.satisfies(v, spec, { loose: true, includePrerelease: false });
+  return fn;
 }
 
 /** The highest version the spec allows out of a list, or the range's floor when no list is given. */

@@ -54,7 +54,16 @@ export function serverNode(server: ServerEntry, entry: TreeNode): TreeNode {
   return node;
 }
 
+/** Every rule reads the same fields: they are collected once per entry node. */
+const fieldsCache = new WeakMap<TreeNode, EntryFields>();
+
 export function entryFields(entry: TreeNode): EntryFields {
+  let fields = fieldsCache.get(entry);
+  if (!fields) fieldsCache.set(entry, (fields = collectFields(entry)));
+  return fields;
+}
+
+function collectFields(entry: TreeNode): EntryFields {
   const out: EntryFields = { command: null, args: [], env: [], headers: [], urls: [], sources: [] };
   const sources = [entry, prop(entry, 'transport'), prop(entry, 'override'), prop(entry, 'command')].filter((n): n is TreeNode => n?.type === 'object');
   out.sources = sources;

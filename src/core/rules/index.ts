@@ -30,7 +30,7 @@ export function checkRules(doc: ParsedDocument, servers: readonly ServerEntry[],
   const out = new Map<ServerEntry, Finding[]>();
   if (!doc.root) return out;
   for (const server of servers) {
-    const entry = findNodeAt(doc.root, server.valueOffset);
+    const entry = findNodeAt(doc.root, server.valueOffset, server.valueLength);
     if (!entry) continue;
     const findings = rules.flatMap((r) => {
       try {
