@@ -4,11 +4,11 @@ import { discoverAllLocations, filterByClient } from './discovery';
 import { Checker } from './checker';
 import type { LoadedInventory } from './inventory/load';
 import type { PolicyForChecks } from './policy/apply';
-import type { CheckedServer, ClientId, ConfigLocation, FileFinding, FileReport, Verdict } from './model';
+import type { CheckedServer, ClientId, ConfigLocation, FileFinding, FileReport, Finding, ServerEntry, Verdict } from './model';
 import { findPolicyOverrides } from './policy/overrides';
 import { checkRules } from './rules';
 import { withDuplicateNameFindings } from './rules/duplicateNames';
-import { parseDocument, type LocatedError } from './parse';
+import { parseDocument, type LocatedError, type ParsedDocument } from './parse';
 import { readConfigFile } from './readFile';
 
 export interface FileAnalysis {
@@ -24,8 +24,61 @@ export function analyzeText(text: string, location: ConfigLocation, checker: Che
   const doc = parseDocument(text, location.format);
   const entries = doc.root ? clientById(location.client).extract(doc, location) : [];
   const fileFindings = doc.root && isWorkspaceSettings(location) ? findPolicyOverrides(doc, location.path.endsWith('.code-workspace')) : [];
-  const ruleFindings = checkRules(doc, entries);
-  return { location, servers: entries.map((e) => checker.check(e, ruleFindings.get(e))), fileFindings, error: doc.error };
+  return { location, servers: checkEntries(doc, text, location, entries, checker), fileFindings, error: doc.error };
+}
+
+// ---------- per-entry results, reused while the entry's text is unchanged ----------
+
+interface CachedCheck {
+  server: CheckedServer;
+  /** finding ranges as offsets from the entry's value, so they follow the entry when lines above it change */
+  relative: ([number, number] | null)[];
+}
+
+/** One cache per checker (inventory + policy): a new inventory or policy starts empty. */
+const checkCache = new WeakMap<Checker, Map<string, CachedCheck>>();
+const MAX_CACHED = 50_000;
+
+/**
+ * Checks the entries of one file. An entry whose text, name and file are the same as last time keeps its result
+ * (re-positioned): typing in a file with a thousand servers re-checks only the entry being edited.
+ */
+function checkEntries(doc: ParsedDocument, text: string, location: ConfigLocation, entries: ServerEntry[], checker: Checker): CheckedServer[] {
+  let cache = checkCache.get(checker);
+  if (!cache) checkCache.set(checker, (cache = new Map()));
+  const where = `${location.path}\u0000${location.client}\u0000${location.scope}\u0000${(location.disabledNames ?? []).join('\u0001')}`;
+  // everything an entry's result depends on: its text, and what the file around it says of it (scope, disabled lists)
+  const keys = entries.map((e) => `${where}\u0000${e.name}\u0000${e.scope}\u0000${e.disabled}\u0000${e.keyOffset - e.valueOffset}\u0000${text.slice(e.valueOffset, e.valueOffset + e.valueLength)}`);
+  const misses = entries.filter((_, i) => !cache.has(keys[i]));
+  const ruleFindings = misses.length ? checkRules(doc, misses) : new Map<ServerEntry, Finding[]>();
+  return entries.map((entry, i) => {
+    const hit = cache.get(keys[i]);
+    if (hit) {
+      return {
+        ...hit.server,
+        range: entry.range,
+        keyOffset: entry.keyOffset,
+        keyLength: entry.keyLength,
+        valueOffset: entry.valueOffset,
+        valueLength: entry.valueLength,
+        findings: hit.server.findings.map((f, k) => {
+          const rel = hit.relative[k];
+          return rel ? { ...f, range: doc.lines.rangeOf(entry.valueOffset + rel[0], rel[1]) } : f;
+        }),
+      };
+    }
+    const checked = checker.check(entry, ruleFindings.get(entry));
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(keys[i], {
+      server: checked,
+      relative: checked.findings.map((f) => {
+        if (!f.range) return null;
+        const start = doc.lines.offsetAt(f.range.start);
+        return [start - entry.valueOffset, doc.lines.offsetAt(f.range.end) - start];
+      }),
+    });
+    return checked;
+  });
 }
 
 export interface ScanOptions extends DiscoveryContext {

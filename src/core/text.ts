@@ -27,6 +27,11 @@ export class LineIndex {
     return { line: lo, character: offset - this.starts[lo] };
   }
 
+  offsetAt(position: Position): number {
+    const start = this.starts[Math.min(position.line, this.starts.length - 1)] ?? 0;
+    return start + position.character;
+  }
+
   rangeOf(offset: number, length: number): Range {
     return { start: this.positionAt(offset), end: this.positionAt(offset + length) };
   }
