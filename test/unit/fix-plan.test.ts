@@ -397,7 +397,8 @@ describe('which fixes each entry gets', () => {
     assert.deepEqual(kinds(byClient('goose'), 'shadow'), ['disable/safe']);
     assert.deepEqual(kinds(byClient('gemini', 'settings.json'), 'shadow'), ['disable/safe']);
     assert.deepEqual(kinds(byClient('continue', 'config.yaml'), 'Shadow'), ['remove']);
-    assert.deepEqual(kinds(byClient('vscode'), 'perplexity'), ['remove']);
+    // its API key is a literal: moving it to an input is offered too
+    assert.deepEqual(kinds(byClient('vscode'), 'perplexity'), ['remove', 'move-secret/preferred']);
   });
 
   it('deprecated and rejected entries get the approved replacement along the replacedBy chain', () => {

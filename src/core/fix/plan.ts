@@ -13,6 +13,7 @@ import { analyzeText } from '../scan';
 import { appendToArray, detectLayout, pathAt, removeAt, replaceString, replaceValue, setProperty, type Layout } from './jsonEdits';
 import { tomlRemoveEntry, tomlReplaceEntry, tomlReplaceString, tomlSetProperty } from './tomlEdits';
 import { applyEdits, type PlannedFix, type TextEdit } from './types';
+import { planMoveSecret } from './moveSecret';
 import { yamlRemoveEntry, yamlReplaceEntry, yamlReplaceString, yamlSetProperty } from './yamlEdits';
 
 /** The text edits of one fix in the file's own format; null when the entry is written in a way it cannot edit safely. */
@@ -72,7 +73,12 @@ export function planFixes(text: string, location: ConfigLocation, server: Checke
     org: checker.index.inventory.organization ?? 'organization',
   };
   const candidates = [gatewayFix(ctx), switchFix(ctx), pinFix(ctx), disableOrRemoveFix(ctx)].filter((f): f is PlannedFix => f !== null);
-  return candidates.filter((f) => verify(ctx, f));
+  // one "move to an input / env reference" per literal secret
+  const secretFixes: PlannedFix[] = server.findings.flatMap((f) => {
+    const fix = f.rule === 'hardcoded-secret' ? planMoveSecret(text, location, server, f) : null;
+    return fix ? [fix] : [];
+  });
+  return [...candidates, ...secretFixes].filter((f) => verify(ctx, f));
 }
 
 /** The entry's node in the tree, and the editor for its format. */
@@ -307,6 +313,8 @@ function findNode(root: Node, path: (string | number)[]): Node | undefined {
 }
 
 /** The fix must leave a file that parses and gives the promised result for this server. */
+const VERDICT_RULES = new Set<string>(['shadow-mcp', 'pending-mcp', 'rejected-mcp', 'deprecated-mcp', 'unapproved-version', 'bypasses-gateway']);
+
 function verify(ctx: Ctx, fix: PlannedFix): boolean {
   if (!fix.edits.length) return false;
   const after = applyEdits(ctx.text, fix.edits);
@@ -326,7 +334,12 @@ function verify(ctx: Ctx, fix: PlannedFix): boolean {
       return now.disabled;
     case 'pin':
       return now.verdict === fix.expectedVerdict && !now.findings.some((f) => f.rule === 'unapproved-version');
+    case 'move-secret': {
+      const secrets = (s: CheckedServer) => s.findings.filter((f) => f.rule === 'hardcoded-secret').length;
+      return now.verdict === ctx.server.verdict && secrets(now) === secrets(ctx.server) - 1;
+    }
     default:
-      return now.verdict === fix.expectedVerdict && !now.findings.some((f) => f.severity !== 'info');
+      // the promised verdict, with no inventory finding left (static rules may still speak about the new entry)
+      return now.verdict === fix.expectedVerdict && !now.findings.some((f) => f.severity !== 'info' && VERDICT_RULES.has(f.rule));
   }
 }

@@ -7,7 +7,7 @@ export interface TextEdit {
   content: string;
 }
 
-export type FixKind = 'gateway' | 'switch' | 'pin' | 'disable' | 'remove';
+export type FixKind = 'gateway' | 'switch' | 'pin' | 'disable' | 'remove' | 'move-secret';
 
 export interface PlannedFix {
   kind: FixKind;

@@ -14,6 +14,8 @@ export interface FixRequest {
   version: number;
   server: string;
   kind: FixKind;
+  /** which fix of that kind (a server with two literal secrets has two "move" fixes) */
+  index?: number;
 }
 
 export class FixApplier {
@@ -43,7 +45,7 @@ export class FixApplier {
       void vscode.window.showWarningMessage(vscode.l10n.t('The file changed since this fix was offered; nothing was changed. Try the fix again.'));
       return false;
     }
-    const fix = this.fixesFor(doc, location, req.server).find((f) => f.kind === req.kind);
+    const fix = this.fixesFor(doc, location, req.server).filter((f) => f.kind === req.kind)[req.index ?? 0];
     if (!fix) {
       void vscode.window.showWarningMessage(vscode.l10n.t('This fix no longer applies to "{0}".', req.server));
       return false;

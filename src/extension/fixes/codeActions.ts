@@ -32,9 +32,11 @@ export class FixCodeActions implements vscode.CodeActionProvider {
       const name = this.serverAt(doc.uri, diag.range);
       if (!name || seen.has(name)) continue;
       seen.add(name);
-      for (const fix of this.fixes.fixesFor(doc, location, name)) {
+      const fixes = this.fixes.fixesFor(doc, location, name);
+      for (const fix of fixes) {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-        const req: FixRequest = { uri: doc.uri.toString(), version: doc.version, server: name, kind: fix.kind };
+        const index = fixes.filter((f) => f.kind === fix.kind).indexOf(fix);
+        const req: FixRequest = { uri: doc.uri.toString(), version: doc.version, server: name, kind: fix.kind, index };
         action.command = { command: APPLY_FIX_COMMAND, title: fix.title, arguments: [req] };
         action.diagnostics = context.diagnostics.filter((d) => this.serverAt(doc.uri, d.range) === name);
         action.isPreferred = fix.isPreferred;
