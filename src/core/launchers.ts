@@ -170,7 +170,7 @@ export function parsePypiSpec(spec: string): PackageRef | null {
 // ---------- OCI (docker / podman) ----------
 
 /** `docker run` options that take a separate value, so that value is not mistaken for the image. */
-const DOCKER_VALUE_FLAGS = new Set([
+export const DOCKER_VALUE_FLAGS = new Set([
   '-e', '--env', '--env-file', '-v', '--volume', '--mount', '--name', '-p', '--publish', '--network', '--net',
   '--network-alias', '-w', '--workdir', '-u', '--user', '--entrypoint', '-l', '--label', '--label-file',
   '--cpus', '--cpu-shares', '-c', '--cpuset-cpus', '--memory', '-m', '--memory-swap', '--platform', '--pull',

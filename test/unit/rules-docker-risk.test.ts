@@ -1,28 +1,13 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { clientById } from '../../src/core/clients';
-import type { ClientId, ConfigFormat, Finding, Range } from '../../src/core/model';
-import { parseDocument } from '../../src/core/parse';
-import { checkRules, SERVER_RULES } from '../../src/core/rules';
+import type { ClientId, ConfigFormat } from '../../src/core/model';
+import { SERVER_RULES } from '../../src/core/rules';
 import { dockerRisk } from '../../src/core/rules/dockerRisk';
-import { FIXTURES } from '../helpers';
+import { readRuleFixture, runRule } from '../rules';
 
-const read = (name: string) => fs.readFileSync(path.join(FIXTURES, 'rules', name), 'utf8');
+const read = readRuleFixture;
 
-function scan(text: string, client: ClientId, format: ConfigFormat, file = '/home/me/config'): { server: string; finding: Finding; at: string }[] {
-  const doc = parseDocument(text, format);
-  const servers = clientById(client).extract(doc, { path: file, client, scope: 'user', format });
-  const results = checkRules(doc, servers, [dockerRisk]);
-  return servers.flatMap((s) => (results.get(s) ?? []).map((finding) => ({ server: s.name, finding, at: slice(text, finding.range as Range) })));
-}
+const scan = (text: string, client: ClientId, format: ConfigFormat, file?: string) => runRule(dockerRisk, text, client, format, file);
 
-function slice(text: string, range: Range): string {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  const offset = (p: Range['start']) => starts[p.line] + p.character;
-  return text.slice(offset(range.start), offset(range.end));
-}
 
 const docker = (args: string[], command = 'docker') => scan(JSON.stringify({ mcpServers: { s: { command, args } } }), 'claude-desktop', 'json');
 const IMAGE = 'ghcr.io/acme/mcp:1.0.0@sha256:4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945';

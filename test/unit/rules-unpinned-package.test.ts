@@ -1,30 +1,15 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { clientById } from '../../src/core/clients';
-import type { ClientId, ConfigFormat, Finding, Range } from '../../src/core/model';
-import { parseDocument } from '../../src/core/parse';
-import { checkRules, SERVER_RULES } from '../../src/core/rules';
+import type { ClientId, ConfigFormat } from '../../src/core/model';
+import { SERVER_RULES } from '../../src/core/rules';
 import { unpinnedPackage } from '../../src/core/rules/unpinnedPackage';
-import { FIXTURES } from '../helpers';
+import { cursorConfig, readRuleFixture, runRule } from '../rules';
 
-const read = (name: string) => fs.readFileSync(path.join(FIXTURES, 'rules', name), 'utf8');
+const read = readRuleFixture;
 
-function scan(text: string, client: ClientId, format: ConfigFormat, file = '/home/me/config'): { server: string; finding: Finding; at: string }[] {
-  const doc = parseDocument(text, format);
-  const servers = clientById(client).extract(doc, { path: file, client, scope: 'user', format });
-  const results = checkRules(doc, servers, [unpinnedPackage]);
-  return servers.flatMap((s) => (results.get(s) ?? []).map((finding) => ({ server: s.name, finding, at: slice(text, finding.range as Range) })));
-}
+const scan = (text: string, client: ClientId, format: ConfigFormat, file?: string) => runRule(unpinnedPackage, text, client, format, file);
 
-function slice(text: string, range: Range): string {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  const offset = (p: Range['start']) => starts[p.line] + p.character;
-  return text.slice(offset(range.start), offset(range.end));
-}
 
-const cursor = (servers: Record<string, unknown>) => JSON.stringify({ mcpServers: servers }, null, 2);
+const cursor = cursorConfig;
 const one = (command: string, args: string[]) => scan(cursor({ s: { command, args } }), 'cursor', 'json');
 
 describe('rule unpinned-package', () => {

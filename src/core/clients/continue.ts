@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { recognizeLauncher } from '../launchers';
 import type { ConfigLocation, ServerEntry, Transport } from '../model';
 import { plainValue, valueAt, type ParsedDocument, type TreeNode } from '../parse';
-import { extractJsonServers, transportOf } from './jsonServers';
+import { extractJsonServers, transportOf, entryPlace } from './jsonServers';
 import { envUnderHome } from './paths';
 import type { ClientModule, DiscoveryContext, ListDir } from './types';
 
@@ -205,14 +205,7 @@ function entry(
   const transport: Transport = cmd ? 'stdio' : transportOf(typeof type === 'string' ? type : undefined, remoteUrl ? 'url' : undefined, { serversPath: [], urlKeys: ['url'] });
   return {
     name,
-    client: location.client,
-    scope: location.scope,
-    file: location.path,
-    range: doc.lines.rangeOf(keyNode.offset, keyNode.length),
-    keyOffset: keyNode.offset,
-    keyLength: keyNode.length,
-    valueOffset: valueNode.offset,
-    valueLength: valueNode.length,
+    ...entryPlace(doc, location, keyNode, valueNode),
     transport,
     command: cmd,
     args: argv,

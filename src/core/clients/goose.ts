@@ -10,6 +10,7 @@ import type { ConfigLocation, ServerEntry, Transport } from '../model';
 import { plainValue, valueAt, type ParsedDocument } from '../parse';
 import { envUnderHome, roamingAppData, xdgConfigHome } from './paths';
 import { systemPath } from './systemPaths';
+import { entryPlace } from './jsonServers';
 import type { ClientModule, DiscoveryContext } from './types';
 
 /**
@@ -64,14 +65,7 @@ function extractGooseServers(doc: ParsedDocument, location: ConfigLocation): Ser
     const launch = remote ? { package: null, bridgedUrl: null } : recognizeLauncher(cmd, args);
     out.push({
       name: keyNode.value,
-      client: location.client,
-      scope: location.scope,
-      file: location.path,
-      range: doc.lines.rangeOf(keyNode.offset, keyNode.length),
-      keyOffset: keyNode.offset,
-      keyLength: keyNode.length,
-      valueOffset: valueNode.offset,
-      valueLength: valueNode.length,
+      ...entryPlace(doc, location, keyNode, valueNode),
       transport,
       command: remote ? null : cmd,
       args,

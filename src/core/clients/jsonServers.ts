@@ -89,14 +89,7 @@ function entryFromNode(doc: ParsedDocument, location: ConfigLocation, dialect: J
   const launch = directUrl ? { package: null, bridgedUrl: null } : recognizeLauncher(command, args);
   return {
     name: keyNode.value as string,
-    client: location.client,
-    scope: location.scope,
-    file: location.path,
-    range: doc.lines.rangeOf(keyNode.offset, keyNode.length),
-    keyOffset: keyNode.offset,
-    keyLength: keyNode.length,
-    valueOffset: valueNode.offset,
-    valueLength: valueNode.length,
+    ...entryPlace(doc, location, keyNode, valueNode),
     transport: transportOf(e.type ?? e.transport, urlKey, dialect),
     command: directUrl ? null : command,
     args: directUrl ? [] : args,
@@ -105,6 +98,20 @@ function entryFromNode(doc: ParsedDocument, location: ConfigLocation, dialect: J
     headerNames: e.headers ?? [],
     package: launch.package,
     disabled: e.disabled === true || e.enabled === false,
+  };
+}
+
+/** Where an entry is: its file, scope and the source ranges of its key and value (shared by every dialect). */
+export function entryPlace(doc: ParsedDocument, location: ConfigLocation, keyNode: TreeNode, valueNode: TreeNode) {
+  return {
+    client: location.client,
+    scope: location.scope,
+    file: location.path,
+    range: doc.lines.rangeOf(keyNode.offset, keyNode.length),
+    keyOffset: keyNode.offset,
+    keyLength: keyNode.length,
+    valueOffset: valueNode.offset,
+    valueLength: valueNode.length,
   };
 }
 

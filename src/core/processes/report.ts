@@ -1,10 +1,8 @@
 // `mcp-gatekeeper processes` output: the JSON contract (schemaVersion 1) and the readable table.
 // Everything printed is already masked by `findRunningServers`; the table also strips terminal control characters.
-import * as path from 'node:path';
 import { formatPackage } from '../evaluate';
 import type { Verdict } from '../model';
-import { maskText } from '../secrets';
-import { printable } from '../text';
+import { clean, fit, tildePath, wrap } from '../report/cells';
 import type { ProcessesResult, RunningServer } from './correlate';
 
 export interface ProcessesJson {
@@ -45,7 +43,7 @@ export function formatProcessesTable(result: ProcessesResult, options: Processes
     lines.push(cells.join('  ').trimEnd());
     const more: string[] = [`$ ${p.commandLine}${p.pids.length > 1 ? ` (pids ${p.pids.join(', ')})` : ''}`];
     if (p.unconfigured) more.push('Running, not configured in any known client.');
-    else more.push(`Configured in ${p.matches.map((m) => `${m.client} "${m.name}" (${shortPath(m.file, options.home)}${m.disabled ? ', disabled' : ''})`).join(', ')}.`);
+    else more.push(`Configured in ${p.matches.map((m) => `${m.client} "${m.name}" (${tildePath(m.file, options.home)}${m.disabled ? ', disabled' : ''})`).join(', ')}.`);
     more.push(...p.findings.map((f) => f.message));
     for (const text of more) for (const w of wrap(clean(text), Math.max(40, width - indent.length))) lines.push(`${indent}${w}`);
   }
@@ -75,33 +73,6 @@ function configuredIn(p: RunningServer): string {
   return `${m.client} "${m.name}"${p.matches.length > 1 ? ` +${p.matches.length - 1}` : ''}`;
 }
 
-function clean(text: string): string {
-  return printable(maskText(text));
-}
 
-function shortPath(file: string, home?: string): string {
-  if (home) {
-    const rel = path.relative(home, file);
-    if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) return `~${path.sep}${rel}`;
-  }
-  return file;
-}
 
-function fit(text: string, width: number): string {
-  return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
-}
 
-function wrap(text: string, width: number): string[] {
-  const out: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line && line.length + 1 + word.length > width) {
-      out.push(line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  if (line) out.push(line);
-  return out;
-}

@@ -2,8 +2,7 @@
 import * as path from 'node:path';
 import type { CheckedServer, Verdict } from '../model';
 import type { ScanResult } from '../scan';
-import { maskText } from '../secrets';
-import { printable } from '../text';
+import { clean, fit, fitLeft, tildePath, wrap } from './cells';
 
 const VERDICT_LABEL: Record<Verdict, string> = {
   approved: 'approved',
@@ -78,42 +77,16 @@ function why(s: CheckedServer): string {
   return s.inventoryId ? `Approved ("${s.inventoryId}" in the inventory).` : 'Approved: it goes through the organization gateway.';
 }
 
-function clean(text: string): string {
-  return printable(maskText(text));
-}
 
 function shortPath(file: string, home?: string): string {
-  if (home) {
-    const rel = path.relative(home, file);
-    if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) return `~${path.sep}${rel}`;
-  }
+  const tilde = tildePath(file, home);
+  if (tilde !== file) return tilde;
   const relCwd = path.relative(process.cwd(), file);
   return relCwd && !relCwd.startsWith('..') && !path.isAbsolute(relCwd) ? relCwd : file;
 }
 
-function fit(text: string, width: number): string {
-  return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
-}
 
-/** Paths keep their end (the file name and line) when cut. */
-function fitLeft(text: string, width: number): string {
-  return text.length > width ? `…${text.slice(text.length - width + 1)}` : text.padEnd(width);
-}
 
-function wrap(text: string, width: number): string[] {
-  const out: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line && line.length + 1 + word.length > width) {
-      out.push(line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  if (line) out.push(line);
-  return out;
-}
 
 const COLORS: Record<Verdict, string> = { approved: '32', pending: '33', rejected: '31', deprecated: '33', unknown: '31' };
 

@@ -7,7 +7,7 @@
 // - header maps `headers`, Codex `http_headers`, Continue `requestOptions.headers`;
 // - URL keys `url`, Windsurf `serverUrl`, Gemini `httpUrl`, Goose `uri`.
 // Also the effective command line: shell and `cmd /c` wrappers unwrapped, and `docker run` options split from the image.
-import { executableName, shellSplit } from '../launchers';
+import { executableName, shellSplit, DOCKER_VALUE_FLAGS } from '../launchers';
 import type { ServerEntry } from '../model';
 import type { TreeNode } from '../parse';
 import { entries, prop } from './nodes';
@@ -156,18 +156,6 @@ function split(word: Word): Word[] {
 
 // ---------- docker / podman run ----------
 
-/** `docker run` options that take a value, so the value is not mistaken for the image (as in launchers.ts). */
-const DOCKER_VALUE_FLAGS = new Set([
-  '-e', '--env', '--env-file', '-v', '--volume', '--mount', '--name', '-p', '--publish', '--network', '--net',
-  '--network-alias', '-w', '--workdir', '-u', '--user', '--entrypoint', '-l', '--label', '--label-file',
-  '--cpus', '--cpu-shares', '-c', '--cpuset-cpus', '--memory', '-m', '--memory-swap', '--platform', '--pull',
-  '--add-host', '--cap-add', '--cap-drop', '--device', '--dns', '--dns-search', '--dns-option', '--hostname',
-  '-h', '--ipc', '--pid', '--restart', '--runtime', '--security-opt', '--shm-size', '--tmpfs', '--ulimit',
-  '--log-driver', '--log-opt', '--gpus', '--stop-signal', '--stop-timeout', '--userns', '--uts', '--cgroupns',
-  '--expose', '--group-add', '--health-cmd', '--health-interval', '--health-retries', '--health-timeout',
-  '--ip', '--ip6', '--link', '--mac-address', '--volumes-from', '--attach', '-a', '--cidfile', '--isolation',
-  '--pod', '--secret', '--annotation', '--arch', '--os', '--variant', '--authfile', '--cgroup-parent',
-]);
 
 export interface DockerOption {
   /** `--network`, `-v`, `--privileged` (the flag as written, without `=value`) */
