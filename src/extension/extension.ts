@@ -9,6 +9,7 @@ import { ShadowNotifier } from './shadowNotifier';
 import { FixApplier, type FixRequest } from './fixes/applyFix';
 import { APPLY_FIX_COMMAND, FIX_ALL_COMMAND, FixCodeActions } from './fixes/codeActions';
 import { ServersView } from './view/serversView';
+import { ProcessesView } from './view/processesView';
 import { registerViewCommands } from './view/viewCommands';
 import { registerRequestFlow } from './request/registerRequestFlow';
 import { RequestRecordStore } from './request/records';
@@ -37,8 +38,10 @@ export function activate(context: vscode.ExtensionContext): GatekeeperApi {
 
   const fixes = new FixApplier(locations, inventory, log);
   const view = new ServersView(diagnostics, fixes);
+  const processes = new ProcessesView(diagnostics, inventory, log);
   context.subscriptions.push(
     view,
+    processes,
     vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new FixCodeActions(locations, fixes, (uri, range) => diagnostics.serverAt(uri, range)), FixCodeActions.metadata),
     vscode.commands.registerCommand(APPLY_FIX_COMMAND, (req: FixRequest) => fixes.apply(req)),
     vscode.commands.registerCommand(FIX_ALL_COMMAND, (uri?: vscode.Uri) => {
