@@ -41,6 +41,12 @@ export function recognizeLauncher(command: string | null, args: readonly string[
       const rest = args[0] === 'container' ? args.slice(1) : args;
       return rest[0] === 'run' ? ociTarget(rest.slice(1)) : NONE;
     }
+    case 'deno':
+      return args[0] === 'run' ? denoTarget(args.slice(1)) : NONE;
+    case 'dnx':
+      return nugetTarget(args);
+    case 'go':
+      return args[0] === 'run' ? goTarget(args.slice(1)) : NONE;
     case 'cmd': {
       // cmd /c npx …  (flags are case-insensitive: /C, /c, /k)
       const i = args.findIndex((a) => /^\/[ck]$/i.test(a));
@@ -214,6 +220,37 @@ export function parseImageRef(ref: string): PackageRef | null {
   const pkg: PackageRef = { ecosystem: 'oci', name: rest, version };
   if (digest) pkg.digest = digest;
   return pkg;
+}
+
+// ---------- deno, dnx (.NET 10), go run ----------
+
+/** `deno run -A npm:pkg@1` / `jsr:@scope/pkg@1`: the first spec after the options. */
+function denoTarget(args: readonly string[]): LaunchTarget {
+  const spec = args.find((a) => !a.startsWith('-'));
+  if (!spec) return NONE;
+  if (spec.startsWith('npm:')) {
+    const pkg = parseNpmSpec(spec);
+    return pkg ? { package: pkg, bridgedUrl: null } : NONE;
+  }
+  if (spec.startsWith('jsr:')) {
+    const pkg = parseNpmSpec(spec.slice(4));
+    return pkg ? { package: { ecosystem: 'other', name: `jsr:${pkg.name}`, version: pkg.version }, bridgedUrl: null } : NONE;
+  }
+  return NONE;
+}
+
+/** `dnx Pkg.Name@1.0 --yes` */
+function nugetTarget(args: readonly string[]): LaunchTarget {
+  const spec = args.find((a) => !a.startsWith('-'));
+  const m = spec ? /^([A-Za-z0-9_][A-Za-z0-9_.-]*)(?:@(.+))?$/.exec(spec) : null;
+  return m ? { package: { ecosystem: 'nuget', name: m[1], version: m[2] ?? null }, bridgedUrl: null } : NONE;
+}
+
+/** `go run github.com/org/mcp@v1.2.3`: a module path (a local `./cmd` is not a package) */
+function goTarget(args: readonly string[]): LaunchTarget {
+  const spec = args.find((a) => !a.startsWith('-'));
+  const m = spec ? /^([a-z0-9.-]+\.[a-z]{2,}\/[^@\s]+)(?:@(.+))?$/i.exec(spec) : null;
+  return m ? { package: { ecosystem: 'go', name: m[1], version: m[2] ?? null }, bridgedUrl: null } : NONE;
 }
 
 // ---------- helpers ----------

@@ -68,6 +68,15 @@ describe('launcher recognition', () => {
     assert.equal(pkg('docker', ['run', '-p', '8080:8080', 'localhost:5000/mcp/x:1.0'])?.name, 'localhost:5000/mcp/x');
   });
 
+  it('deno run npm:/jsr:, dnx and go run', () => {
+    assert.deepEqual(pkg('deno', ['run', '-A', 'npm:@modelcontextprotocol/server-memory@2025.8.4']), { ecosystem: 'npm', name: '@modelcontextprotocol/server-memory', version: '2025.8.4' });
+    assert.deepEqual(pkg('deno', ['run', '--allow-net', 'jsr:@acme/mcp@1.2.0']), { ecosystem: 'other', name: 'jsr:@acme/mcp', version: '1.2.0' });
+    assert.equal(pkg('deno', ['run', './server.ts']), null);
+    assert.deepEqual(pkg('dnx', ['Acme.Mcp.Server@1.0.3', '--yes']), { ecosystem: 'nuget', name: 'Acme.Mcp.Server', version: '1.0.3' });
+    assert.deepEqual(pkg('go', ['run', 'github.com/acme/mcp-server@v1.2.3']), { ecosystem: 'go', name: 'github.com/acme/mcp-server', version: 'v1.2.3' });
+    assert.equal(pkg('go', ['run', './cmd/server']), null);
+  });
+
   it('unwraps cmd /c and sh -c', () => {
     assert.equal(pkg('cmd', ['/c', 'npx', '-y', '@modelcontextprotocol/server-memory'])?.name, '@modelcontextprotocol/server-memory');
     assert.equal(pkg('cmd.exe', ['/C', 'npx -y mcp-x@1.0.0'])?.version, '1.0.0');
