@@ -27,7 +27,15 @@ describe('running MCP servers view', () => {
 
   it('lists a running server no client configures, with secrets masked', async () => {
     if (process.platform !== 'linux') return; // the host used for these tests runs on Linux
-    const running = await vscode.commands.executeCommand<{ pid: number; pids: number[]; unconfigured: boolean; commandLine: string; program: string | null }[]>('mcpGatekeeper.processes.refresh');
+    type Running = { pid: number; pids: number[]; unconfigured: boolean; commandLine: string; program: string | null };
+    // the child may still be starting (its command line is the parent's until it has exec'd): list again until it shows
+    let running: Running[] = [];
+    const deadline = Date.now() + 15_000;
+    do {
+      running = await vscode.commands.executeCommand<Running[]>('mcpGatekeeper.processes.refresh');
+      if (running.some((p) => p.pids.includes(child.pid!))) break;
+      await new Promise((r) => setTimeout(r, 250));
+    } while (Date.now() < deadline);
     const ours = running.find((p) => p.pids.includes(child.pid!));
     assert.ok(ours, `the fake server (pid ${child.pid}) is listed: ${JSON.stringify(running.map((p) => [p.pids, p.program]))}`);
     assert.equal(ours.unconfigured, true);
