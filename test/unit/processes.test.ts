@@ -265,6 +265,9 @@ describe('what looks like an MCP server', () => {
     assert.ok(isExcluded(proc(1, 0, ['/home/dev/.vscode-server/bin/abc/node', '/home/dev/.vscode-server/bin/abc/out/bootstrap-fork', '--type=extensionHost'])));
     assert.ok(isExcluded(proc(1, 0, ['node', '/usr/local/bin/mcp-gatekeeper', 'processes'])));
     assert.ok(isExcluded(proc(1, 0, ['node.exe', 'C:\\Users\\dev\\AppData\\Roaming\\npm\\node_modules\\mcp-gatekeeper\\dist\\cli.js', 'processes'])));
+    // a folder named like the tool on the way to another program (a cache, a checkout) is not the tool
+    assert.ok(!isExcluded(proc(1, 0, ['/root/.cache/mcp-gatekeeper/node/bin/node', '/tmp/x/mcp-server-weather.js', '--stdio'])));
+    assert.ok(isExcluded(proc(1, 0, ['npx', '-y', 'mcp-gatekeeper@0.1.0', 'scan'])));
     assert.ok(isExcluded(proc(77, 0, ['node', 'x.js']), 77));
     assert.ok(!isExcluded(proc(1, 0, ['npx', '-y', '@modelcontextprotocol/server-memory'])));
   });

@@ -57,11 +57,14 @@ export function looksLikeMcpPackage(pkg: PackageRef, known?: ReadonlySet<string>
 const EDITOR_INTERNAL = /^--type=(renderer|gpu-process|utility|zygote|crashpad-handler|broker|extensionHost|ptyHost|fileWatcher|sharedProcess)\b/;
 
 /** This tool, its tests, and editor internals: never reported. */
+const SELF = /(?:^|[/\\])mcp-gatekeeper(?:\.cmd|\.exe|\.ps1)?$|(?:^|[/\\])mcp-gatekeeper[/\\]dist[/\\](?:cli|extension)\.js$|^mcp-gatekeeper@/i;
+
 export function isExcluded(p: ProcessInfo, selfPid?: number): boolean {
   if (selfPid !== undefined && p.pid === selfPid) return true;
   if (p.argv.some((a) => EDITOR_INTERNAL.test(a))) return true;
-  // `mcp-gatekeeper …`, `node …/mcp-gatekeeper/dist/cli.js …`, `npx mcp-gatekeeper`
-  return p.argv.slice(0, 4).some((a) => /(?:^|[/\\@])mcp-gatekeeper(?:$|[/\\@.]|\.cmd$)/i.test(a));
+  // `mcp-gatekeeper …`, `node …/mcp-gatekeeper/dist/cli.js …`, `npx mcp-gatekeeper@1`: this tool itself. A folder
+  // merely named like it (a cache, a checkout) on the way to another program does not count.
+  return p.argv.slice(0, 4).some((a) => SELF.test(a));
 }
 
 // ---------- detection ----------
