@@ -9,8 +9,7 @@ import type { Inventory, InventoryServer } from '../../inventory/schema';
 import {
   compileAll,
   isGlob,
-  launchPrefix,
-  packageArgRegex,
+  regexLaunch,
   partition,
   urlPatternToRegex,
   type ExportModule,
@@ -67,19 +66,10 @@ function identitiesOf(entry: InventoryServer, options: ExportOptions, notes: Exp
   // the organization's preferred route first: after `mcp-gatekeeper fix` a user's server keeps its name and uses it
   if (entry.gatewayUrl) out.push({ identity: { url: entry.gatewayUrl }, comment: `gateway route ${entry.gatewayUrl}` });
   for (const pm of entry.match.packages ?? []) {
-    const prefix = launchPrefix(pm);
-    const arg = packageArgRegex(pm);
-    if (!prefix || !arg) {
-      notes.push({ id: entry.id, level: 'lost', message: `${pm.ecosystem} package ${pm.name} has no standard launch command to match` });
-      continue;
-    }
-    if (arg.widened) {
-      if (options.strictVersions) {
-        notes.push({ id: entry.id, level: 'lost', message: `${pm.name} ${pm.versions}: the range cannot be written as a regex; left out (--strict-versions)` });
-        continue;
-      }
-      notes.push({ id: entry.id, level: 'widened', message: `${pm.name} ${pm.versions}: the range cannot be written as a regex; any version is allowed (use --strict-versions to leave it out)` });
-    }
+    const launch = regexLaunch(entry, pm, options, notes);
+    if (!launch) continue;
+    const { prefix } = launch;
+    const arg = { regex: launch.regex };
     const args: Matcher[] = [...prefix.before.map((value): Matcher => ({ match: 'exact', value })), { match: 'regex', expression: arg.regex }, ...prefix.after.map((value): Matcher => ({ match: 'exact', value }))];
     out.push({ identity: { command: { executable: prefix.command, args } }, comment: `${[prefix.command, ...prefix.before, `${pm.name}${pm.versions ? ` ${pm.versions}` : ''}`, ...prefix.after].join(' ')} (exactly these arguments)` });
   }

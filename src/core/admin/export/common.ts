@@ -271,3 +271,29 @@ export function jsonText(value: unknown): string {
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
+
+/**
+ * A package's launch command with its spec as one regex argument, for the targets that match argv by regex (Codex,
+ * Windsurf); records a note when the range had to be widened or the package left out.
+ */
+export function regexLaunch(
+  entry: InventoryServer,
+  pm: PackageMatch,
+  options: { strictVersions?: boolean },
+  notes: ExportNote[],
+): { prefix: { command: string; before: string[]; after: string[] }; regex: string } | null {
+  const prefix = launchPrefix(pm);
+  const arg = packageArgRegex(pm);
+  if (!prefix || !arg) {
+    notes.push({ id: entry.id, level: 'lost', message: `${pm.ecosystem} package ${pm.name} has no standard launch command to match` });
+    return null;
+  }
+  if (arg.widened) {
+    if (options.strictVersions) {
+      notes.push({ id: entry.id, level: 'lost', message: `${pm.name} ${pm.versions}: the range cannot be written as a regex; left out (--strict-versions)` });
+      return null;
+    }
+    notes.push({ id: entry.id, level: 'widened', message: `${pm.name} ${pm.versions}: the range cannot be written as a regex; any version is allowed (use --strict-versions to leave it out)` });
+  }
+  return { prefix, regex: arg.regex };
+}

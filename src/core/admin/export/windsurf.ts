@@ -5,7 +5,7 @@
 // matches. Remote servers use `serverUrl`. The dashboard has no deny list: servers not whitelisted are blocked.
 // The file written here is that list, one object per whitelist row, for an admin to paste (or a script to post).
 import type { Inventory, InventoryServer } from '../../inventory/schema';
-import { compileAll, escapeRegex, globToRegex, jsonText, launchPrefix, packageArgRegex, partition, urlPatternToRegex, type ExportModule, type ExportNote, type ExportOptions, type ExportResult } from './common';
+import { compileAll, escapeRegex, globToRegex, jsonText, regexLaunch, partition, urlPatternToRegex, type ExportModule, type ExportNote, type ExportOptions, type ExportResult } from './common';
 
 export interface WindsurfRow {
   serverId: string;
@@ -46,19 +46,10 @@ function configsOf(entry: InventoryServer, options: ExportOptions, notes: Export
   // the organization's preferred route first, under the entry's own id (as for Codex)
   for (const gw of compileAll(entry.gatewayUrl ? [entry.gatewayUrl] : [])) out.push({ serverUrl: urlPatternToRegex(gw) });
   for (const pm of entry.match.packages ?? []) {
-    const prefix = launchPrefix(pm);
-    const arg = packageArgRegex(pm);
-    if (!prefix || !arg) {
-      notes.push({ id: entry.id, level: 'lost', message: `${pm.ecosystem} package ${pm.name} has no standard launch command to match` });
-      continue;
-    }
-    if (arg.widened) {
-      if (options.strictVersions) {
-        notes.push({ id: entry.id, level: 'lost', message: `${pm.name} ${pm.versions}: the range cannot be written as a regex; left out (--strict-versions)` });
-        continue;
-      }
-      notes.push({ id: entry.id, level: 'widened', message: `${pm.name} ${pm.versions}: the range cannot be written as a regex; any version is allowed (use --strict-versions to leave it out)` });
-    }
+    const launch = regexLaunch(entry, pm, options, notes);
+    if (!launch) continue;
+    const { prefix } = launch;
+    const arg = { regex: launch.regex };
     out.push({ command: escapeRegex(prefix.command), args: [...prefix.before.map(escapeRegex), arg.regex, ...prefix.after.map(escapeRegex)] });
   }
   for (const pattern of compileAll(entry.match.urls)) out.push({ serverUrl: urlPatternToRegex(pattern) });
