@@ -10,6 +10,7 @@ import { FixApplier, type FixRequest } from './fixes/applyFix';
 import { APPLY_FIX_COMMAND, FIX_ALL_COMMAND, FixCodeActions } from './fixes/codeActions';
 import { ServersView } from './view/serversView';
 import { ProcessesView } from './view/processesView';
+import { ServerHover } from './hover';
 import { registerViewCommands } from './view/viewCommands';
 import { registerRequestFlow } from './request/registerRequestFlow';
 import { RequestRecordStore } from './request/records';
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): GatekeeperApi {
   context.subscriptions.push(
     view,
     processes,
+    vscode.languages.registerHoverProvider({ scheme: 'file' }, new ServerHover(diagnostics, inventory)),
     vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new FixCodeActions(locations, fixes, (uri, range) => diagnostics.serverAt(uri, range)), FixCodeActions.metadata),
     vscode.commands.registerCommand(APPLY_FIX_COMMAND, (req: FixRequest) => fixes.apply(req)),
     vscode.commands.registerCommand(FIX_ALL_COMMAND, (uri?: vscode.Uri) => {

@@ -126,6 +126,19 @@ describe('diagnostics on MCP config files', () => {
     }
   });
 
+  it('a hover on a server key explains the verdict and what the inventory says', async () => {
+    const uri = fileUri('.cursor/mcp.json');
+    await waitFor(() => ours(uri), (d) => d.length === 2, 'diagnostics in .cursor/mcp.json');
+    const slack = ours(uri).find((d) => d.code === 'rejected-mcp')!;
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, slack.range.start.translate(0, 2));
+    // Markdown escapes (`\(`) are removed so the assertions read like the rendered hover
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\(.)/g, '$1');
+    assert.match(text, /\*\*slack\*\*: rejected/);
+    assert.match(text, /Inventory entry: \*\*Slack \(reference server\)\*\* \(`slack`, rejected\)/);
+    assert.match(text, /A bot token reads every channel/);
+    assert.match(text, /command:mcpGatekeeper\.requestApproval/);
+  });
+
   it('the Scan Now command is registered and runs', async () => {
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('mcpGatekeeper.scanNow'));
