@@ -318,24 +318,29 @@ function specName(pkg: PackageRef, word: string): string | null {
  */
 export function replaceSpecInArgs(args: readonly string[], pkg: PackageRef, newSpec: string): string[] | null {
   const want = pkg.name.toLowerCase();
-  const hits: { index: number; replace: (arg: string) => string }[] = [];
+  // `option`: the spec is an option's value (`--from=spec`, `--from spec`); `versioned`: it carries a version
+  const hits: { index: number; replace: (arg: string) => string; option: boolean; versioned: boolean }[] = [];
+  const versioned = (word: string) => /(?:==|@|:)[^/]*$/.test(word.replace(/^@/, ''));
   args.forEach((arg, index) => {
     const eq = /^(--?[A-Za-z-]+=)(.*)$/.exec(arg);
     if (eq && specName(pkg, eq[2]) === want) {
-      hits.push({ index, replace: () => eq[1] + newSpec });
+      hits.push({ index, replace: () => eq[1] + newSpec, option: true, versioned: versioned(eq[2]) });
       return;
     }
     if (!/\s/.test(arg)) {
-      if (!arg.startsWith('-') && specName(pkg, arg) === want) hits.push({ index, replace: () => newSpec });
+      const afterOption = index > 0 && /^--?(?:from|package|spec|with)$/.test(args[index - 1]);
+      if (!arg.startsWith('-') && specName(pkg, arg) === want) hits.push({ index, replace: () => newSpec, option: afterOption, versioned: versioned(arg) });
       return;
     }
     // a command line in one argument: replace the one word that is the spec
     const words = arg.split(/(\s+)/);
     const at = words.map((w, i) => (i % 2 === 0 && !w.startsWith('-') && !/["'\\$`]/.test(w) && specName(pkg, w) === want ? i : -1)).filter((i) => i >= 0);
-    if (at.length === 1) hits.push({ index, replace: () => words.map((w, i) => (i === at[0] ? newSpec : w)).join('') });
+    if (at.length === 1) hits.push({ index, replace: () => words.map((w, i) => (i === at[0] ? newSpec : w)).join(''), option: false, versioned: versioned(words[at[0]]) });
   });
-  if (hits.length !== 1) return null;
+  // `uvx --from=pkg==1 pkg`: the spec and the entry point share the name; the option's value is the package
+  const chosen = hits.length === 1 ? hits : hits.filter((h) => h.option).length === 1 ? hits.filter((h) => h.option) : hits.filter((h) => h.versioned);
+  if (chosen.length !== 1) return null;
   const out = [...args];
-  out[hits[0].index] = hits[0].replace(args[hits[0].index]);
+  out[chosen[0].index] = chosen[0].replace(args[chosen[0].index]);
   return out;
 }

@@ -521,9 +521,9 @@ describe('pinning to the approved version', () => {
     assert.deepEqual(replaceSpecInArgs(['--from=mcp-server-git==0.5.0', 'serve'], git, formatSpec(git, '0.6.2')), ['--from=mcp-server-git==0.6.2', 'serve']);
   });
 
-  // KNOWN BUG (src/core/launchers.ts, not owned by this suite): `uvx --from=<spec> <same name>` — the usual way to
-  // run a pinned PyPI server — has two matching words (the spec and the entry point), so no pin is offered.
-  it.skip('replaceSpecInArgs: uvx --from=spec with the entry point of the same name', () => {
+  // `uvx --from=<spec> <same name>`, the usual way to run a pinned PyPI server, has two matching words: the
+  // option's value is the package, the other the entry point
+  it('replaceSpecInArgs: uvx --from=spec with the entry point of the same name', () => {
     const git = recognizeLauncher('uvx', ['--from=mcp-server-git==0.5.0', 'mcp-server-git']).package!;
     assert.deepEqual(replaceSpecInArgs(['--from=mcp-server-git==0.5.0', 'mcp-server-git'], git, formatSpec(git, '0.6.2')), ['--from=mcp-server-git==0.6.2', 'mcp-server-git']);
     assert.deepEqual(replaceSpecInArgs(['--from', 'mcp-server-git==0.5.0', 'mcp-server-git'], git, formatSpec(git, '0.6.2')), ['--from', 'mcp-server-git==0.6.2', 'mcp-server-git']);

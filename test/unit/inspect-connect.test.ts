@@ -294,7 +294,10 @@ describe('inspect: connecting (real SDK, loopback and stdio servers)', function 
     const ws = tempDir();
     const [server] = serversOf(ws, { servers: { slow: { url: s.url } } });
     const r = await inspectServer(await plan(server, ws), { timeoutMs: 1000 });
-    assert.deepEqual(r, { ok: false, timedOut: true, error: 'no answer within 1 s (while connecting (streamable HTTP))' });
+    assert.ok(!r.ok);
+    assert.equal(r.timedOut, true);
+    // on a loaded machine the deadline may strike before, during or after the switch to a transport
+    assert.match(r.error, /^no answer within 1 s \(while connecting( \((streamable HTTP|SSE)\))?\)$/);
   });
 
   it('explains a server that exits at once, without the secrets it printed', async () => {
