@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseInventoryData } from '../core/inventory/load';
 import { canonicalJson, embeddedSignature, generateKeyPair, parsePublicKey, signBytes, verifyBytes } from '../core/inventory/signature';
+import { stripBom } from '../core/text';
 import { parse, UsageError } from './args';
 import { runValidate } from './validateCommand';
 
@@ -100,8 +101,4 @@ async function writeAtomic(file: string, text: string): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
   await fs.writeFile(tmp, text);
   await fs.rename(tmp, file);
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -153,7 +153,7 @@ export function shannonBits(s: string): number {
   return h;
 }
 
-function decodeSafe(s: string): string {
+export function decodeSafe(s: string): string {
   try {
     return decodeURIComponent(s);
   } catch {

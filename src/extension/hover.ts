@@ -1,6 +1,7 @@
 // Hover on a server's key: its verdict, what it runs, what the inventory says (entry, status, reason, owner) and
 // every finding, with links to request approval or inspect it. Reads the controller's results; decides nothing.
 import * as vscode from 'vscode';
+import { escapeMarkdown } from './markdown';
 import type { CheckedServer, Verdict } from '../core/model';
 import { maskArgs, maskText, maskUrl } from '../core/secrets';
 import type { DiagnosticsController } from './diagnosticsController';
@@ -20,24 +21,24 @@ export class ServerHover implements vscode.HoverProvider {
     if (!server) return undefined;
     const md = new vscode.MarkdownString(undefined, true);
     md.isTrusted = { enabledCommands: ['mcpGatekeeper.requestApproval', 'mcpGatekeeper.inspectTools'] };
-    md.appendMarkdown(`${ICON[server.verdict]} **${escape(server.name)}**: ${verdictText(server)}${server.disabled ? ` · ${vscode.l10n.t('disabled')}` : ''}\n\n`);
-    md.appendMarkdown(`${escape(runs(server))}\n\n`);
+    md.appendMarkdown(`${ICON[server.verdict]} **${escapeMarkdown(server.name)}**: ${verdictText(server)}${server.disabled ? ` · ${vscode.l10n.t('disabled')}` : ''}\n\n`);
+    md.appendMarkdown(`${escapeMarkdown(runs(server))}\n\n`);
     const entry = server.inventoryId ? this.inventory.checker.index.byId.get(server.inventoryId) : undefined;
     if (entry) {
       const extra = entry as Record<string, unknown>;
       const who = ['owner', 'approver', 'approvedBy'].map((k) => extra[k]).find((v) => typeof v === 'string') as string | undefined;
       const when = ['approvedAt', 'since', 'date'].map((k) => extra[k]).find((v) => typeof v === 'string') as string | undefined;
-      md.appendMarkdown(`${vscode.l10n.t('Inventory entry')}: **${escape(entry.title ?? entry.id)}** (\`${escape(entry.id)}\`, ${entry.status})`);
-      if (who) md.appendMarkdown(` · ${escape(who)}`);
-      if (when) md.appendMarkdown(` · ${escape(when)}`);
+      md.appendMarkdown(`${vscode.l10n.t('Inventory entry')}: **${escapeMarkdown(entry.title ?? entry.id)}** (\`${escapeMarkdown(entry.id)}\`, ${entry.status})`);
+      if (who) md.appendMarkdown(` · ${escapeMarkdown(who)}`);
+      if (when) md.appendMarkdown(` · ${escapeMarkdown(when)}`);
       md.appendMarkdown('\n\n');
-      if (entry.reason) md.appendMarkdown(`> ${escape(entry.reason)}\n\n`);
+      if (entry.reason) md.appendMarkdown(`> ${escapeMarkdown(entry.reason)}\n\n`);
     } else if (server.verdict === 'approved') {
       md.appendMarkdown(`${vscode.l10n.t('Approved: it goes through the organization gateway.')}\n\n`);
     } else {
       md.appendMarkdown(`${vscode.l10n.t('Not in the {0} inventory.', this.inventory.inventory.inventory.organization ?? vscode.l10n.t('organization'))}\n\n`);
     }
-    for (const f of server.findings) md.appendMarkdown(`- \`${f.rule}\` (${f.severity}): ${escape(maskText(f.message))}\n`);
+    for (const f of server.findings) md.appendMarkdown(`- \`${f.rule}\` (${f.severity}): ${escapeMarkdown(maskText(f.message))}\n`);
     const arg = encodeURIComponent(JSON.stringify([{ file: server.file, name: server.name }]));
     const links = [`[${vscode.l10n.t('Inspect tools')}](command:mcpGatekeeper.inspectTools?${arg})`];
     if (server.verdict !== 'approved') links.unshift(`[${vscode.l10n.t('Request approval')}](command:mcpGatekeeper.requestApproval?${arg})`);
@@ -62,8 +63,4 @@ function verdictText(s: CheckedServer): string {
 function runs(s: CheckedServer): string {
   if (s.url) return `${s.transport} ${maskUrl(s.url)}`;
   return [s.command ?? '', ...maskArgs(s.args)].join(' ').trim();
-}
-
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }

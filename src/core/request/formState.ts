@@ -3,7 +3,7 @@
 // here because the webview is never trusted.
 import type { ClientId, Verdict } from '../model';
 import type { Inventory } from '../inventory/schema';
-import { redactUrl } from '../secrets';
+import { redactUrl, decodeSafe } from '../secrets';
 import * as z from '../zod';
 import { FIELD_KEYS, FIELDS, type FieldKey } from './fields';
 import { requiredFields, type FieldError, type RequestedServer } from './payload';
@@ -234,11 +234,3 @@ export type HostMessage =
   /** `focus`: after Send, the form moves the focus to the first field in error (not while the user types) */
   | { type: 'errors'; errors: FieldError[]; focus: boolean }
   | { type: 'status'; status: FormStatus | null };
-
-function decodeSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}

@@ -3,10 +3,12 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { escapeMarkdown } from '../markdown';
 import { clientById } from '../../core/clients';
 import type { CheckedServer, ClientId, Verdict } from '../../core/model';
 import type { FileAnalysis } from '../../core/scan';
 import { maskArgs, maskText, maskUrl } from '../../core/secrets';
+import { tildePath } from '../../core/report/cells';
 import type { DiagnosticsController } from '../diagnosticsController';
 import type { FixApplier } from '../fixes/applyFix';
 
@@ -96,9 +98,9 @@ export class ServersView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     item.iconPath = new vscode.ThemeIcon(s.disabled ? 'circle-slash' : icon, new vscode.ThemeColor(color));
     item.description = `${verdictLabel(s)}${s.disabled ? ` · ${vscode.l10n.t('disabled')}` : ''} · ${target(s)}`;
     const tip = new vscode.MarkdownString();
-    tip.appendMarkdown(`**${escape(s.name)}** — ${verdictLabel(s)}\n\n`);
-    for (const f of s.findings) tip.appendMarkdown(`- ${escape(maskText(f.message))}\n`);
-    tip.appendMarkdown(`\n${escape(target(s))}\n\n${escape(s.client)} · ${escape(s.scope)} · ${escape(tildify(s.file))}:${s.range.start.line + 1}`);
+    tip.appendMarkdown(`**${escapeMarkdown(s.name)}** — ${verdictLabel(s)}\n\n`);
+    for (const f of s.findings) tip.appendMarkdown(`- ${escapeMarkdown(maskText(f.message))}\n`);
+    tip.appendMarkdown(`\n${escapeMarkdown(target(s))}\n\n${escapeMarkdown(s.client)} · ${escapeMarkdown(s.scope)} · ${escapeMarkdown(tildify(s.file))}:${s.range.start.line + 1}`);
     item.tooltip = tip;
     item.accessibilityInformation = { label: `${s.name}, ${verdictLabel(s)}${s.disabled ? ', disabled' : ''}` };
     item.command = {
@@ -146,10 +148,5 @@ function target(s: CheckedServer): string {
 }
 
 function tildify(p: string): string {
-  const home = os.homedir();
-  return p.startsWith(home + path.sep) ? `~${p.slice(home.length)}` : p;
-}
-
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+  return tildePath(p, os.homedir());
 }
