@@ -86,10 +86,18 @@ function tail(file, lines) {
 }
 
 const results = [];
-for (const version of versions) {
+// Each version runs the whole suite; the first also runs the localization test in a German workbench
+// (MCPG_HOST_LOCALES, comma-separated; empty to skip), which proves the l10n bundles load end to end.
+const locales = (process.env.MCPG_HOST_LOCALES ?? 'de').split(/[\s,]+/).filter(Boolean);
+const runs = versions.flatMap((version, i) => [
+  { version },
+  ...(i === 0 ? locales.map((locale) => ({ version, locale })) : []),
+]);
+for (const { version, locale } of runs) {
   if (interrupted) break;
   const dest = path.join(hostsRoot, version);
-  console.log(`\n======== integration tests: code-server ${version} (${dest}) ========`);
+  const label = locale ? `${version}, locale ${locale}` : version;
+  console.log(`\n======== integration tests: code-server ${label} (${dest}) ========`);
 
   // 1. install (or reuse) the host; the full log goes to a file next to it, printed on failure
   fs.mkdirSync(hostsRoot, { recursive: true });
@@ -102,7 +110,7 @@ for (const version of versions) {
   if (installCode !== 0) {
     console.error(`${tail(installLog, 60)}\nrun-all: installing code-server ${version} FAILED ` +
       `(exit ${installCode}, full log: ${installLog})`);
-    results.push({ version, vscode: '?', ok: false, detail: `host install failed (exit ${installCode})` });
+    results.push({ version: label, vscode: '?', ok: false, detail: `host install failed (exit ${installCode})` });
     continue;
   }
   let vscodeVersion = '?';
@@ -121,18 +129,20 @@ for (const version of versions) {
   const args = [runner, '--code-server', path.join(dest, 'code-server'), '--ext', repo,
     '--tests', testsEntry, '--workspace', workspace, '--timeout', timeout];
   if (fs.existsSync(userSettings)) args.push('--user-settings', userSettings);
+  if (locale) args.push('--locale', locale);
+  const env = locale ? { ...process.env, MCPG_TEST_GREP: 'localization', MCPG_EXPECT_LANGUAGE: locale } : process.env;
   const tTest = Date.now();
-  const testCode = await run(path.join(dest, 'node-bin'), args, { stdio: 'inherit' });
+  const testCode = await run(path.join(dest, 'node-bin'), args, { stdio: 'inherit', env });
   fs.rmSync(workspace, { recursive: true, force: true });
   const what = { 0: 'passed', 1: 'tests failed', 2: 'harness error', 124: 'timed out' }[testCode] ?? `exit ${testCode}`;
-  results.push({ version, vscode: vscodeVersion, ok: testCode === 0, detail: `${what} in ${seconds(tTest)}` });
+  results.push({ version: label, vscode: vscodeVersion, ok: testCode === 0, detail: `${what} in ${seconds(tTest)}` });
 }
 
 console.log('\n======== integration tests: summary ========');
 for (const r of results) {
   console.log(`${r.ok ? 'PASS' : 'FAIL'}  code-server ${r.version} (VS Code ${r.vscode}): ${r.detail}`);
 }
-for (const v of versions.slice(results.length)) console.log(`FAIL  code-server ${v}: not run (interrupted)`);
+for (const r of runs.slice(results.length)) console.log(`FAIL  code-server ${r.version}${r.locale ? `, locale ${r.locale}` : ''}: not run (interrupted)`);
 const failed = interrupted || results.some((r) => !r.ok);
-console.log(failed ? 'integration tests FAILED' : `integration tests passed on ${results.length} VS Code version(s)`);
+console.log(failed ? 'integration tests FAILED' : `integration tests passed in ${results.length} run(s) on ${versions.length} VS Code version(s)`);
 process.exit(failed ? 1 : 0);

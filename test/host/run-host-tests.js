@@ -13,13 +13,17 @@
 // with the same node):
 //   node-bin test/host/run-host-tests.js --code-server <host dir>/code-server --ext <extension folder>
 //       --tests <compiled test entry exporting run()> [--workspace <folder>] [--timeout <seconds, 180>]
-//       [--user-settings <JSON file>] [--chromium <path>]
+//       [--user-settings <JSON file>] [--chromium <path>] [--locale <language id, e.g. de>]
 //
 //   --workspace      folder opened in the workbench (default: a new empty folder). Used in place, so
 //                    pass a throw-away copy if the tests write to it.
 //   --user-settings  JSON object merged over our default settings in the generated settings.json.
 //                    The string `${workspaceFolder}` inside string values is replaced by the workspace
 //                    path. Written as User settings and as the server's Machine (remote) settings.
+//   --locale         display language of the workbench. VS Code only switches to a language that an installed
+//                    language pack provides (otherwise it stays English and so does every extension), and the
+//                    marketplace is offline: an empty language pack for that language is installed first, so
+//                    the workbench keeps its English fallback texts while extensions load their own bundles.
 //
 // Exit code: the extension host's result (0 = run() resolved, 1 = it rejected/threw),
 //            124 = timeout, 2 = harness error (bad arguments, server or browser failed to start, ...).
@@ -41,7 +45,7 @@ const verbose = process.env.MCPG_HOST_VERBOSE === '1';
 const keepTemp = process.env.MCPG_HOST_KEEP === '1';
 
 // ---- arguments ------------------------------------------------------------------------------------
-const OPTIONS = ['code-server', 'ext', 'tests', 'workspace', 'timeout', 'user-settings', 'chromium'];
+const OPTIONS = ['code-server', 'ext', 'tests', 'workspace', 'timeout', 'user-settings', 'chromium', 'locale'];
 
 function parseArgs(argv) {
   const opts = {};
@@ -155,6 +159,19 @@ function writeSettings() {
   }
 }
 
+// An empty language pack: enough for VS Code to accept the display language (see --locale). The server reads
+// the packs from languagepacks.json in its data folders (normally written when a pack extension is installed
+// from the marketplace) and builds the workbench's messages from the pack's translations, English where the
+// pack has none.
+function installEmptyLanguagePack(locale) {
+  if (!/^[a-z]{2,3}(-[a-z]{2,4})?$/i.test(locale)) throw new Error(`bad --locale ${locale}`);
+  const translations = path.join(dirs.serverData, `empty-language-pack-${locale}.i18n.json`);
+  fs.mkdirSync(dirs.serverData, { recursive: true });
+  fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  const packs = JSON.stringify({ [locale]: { hash: `mcpg-test-${locale}`, extensions: [{ extensionIdentifier: { id: `mcpg-test.empty-language-pack-${locale}` }, version: '1.0.0' }], translations: { vscode: translations }, label: locale } });
+  for (const dir of [dirs.userData, dirs.serverData]) fs.writeFileSync(path.join(dir, 'languagepacks.json'), packs);
+}
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
@@ -238,6 +255,7 @@ async function main() {
   const t0 = Date.now();
   const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
   writeSettings();
+  if (opts.locale) installEmptyLanguagePack(opts.locale);
   const port = await freePort();
   const authority = `127.0.0.1:${port}`;
 
@@ -252,6 +270,7 @@ async function main() {
     '--server-data-dir', dirs.serverData,
     '--extensions-dir', dirs.extensions,
     '--disable-telemetry', '--disable-workspace-trust',
+    ...(opts.locale ? ['--locale', opts.locale] : []),
     // (welcome page and release notes are turned off through the payload; the server rejects those flags)
   ];
   const env = { ...process.env };

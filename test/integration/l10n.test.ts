@@ -1,0 +1,36 @@
+// Localization end to end: the host's display language picks the manifest (package.nls.<lang>.json) and the
+// runtime bundle (l10n/bundle.l10n.<lang>.json). run-all.mjs runs this file once more in a German workbench
+// (MCPG_EXPECT_LANGUAGE=de); in the normal run the same assertions expect English.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, byLine, EXTENSION_ID, fileUri, ours, waitFor } from './util';
+
+const EXPECTED: Record<string, { scanNow: string; view: string; shadow: RegExp }> = {
+  en: { scanNow: 'Scan Now', view: 'MCP Servers', shadow: /shadow MCP server \(not in the inventory\)/ },
+  de: { scanNow: 'Jetzt prüfen', view: 'MCP-Server', shadow: /Schatten-MCP-Server \(nicht im Inventar\)/ },
+};
+
+describe('localization', () => {
+  const language = process.env.MCPG_EXPECT_LANGUAGE ?? 'en';
+  const expected = EXPECTED[language];
+
+  it(`shows the manifest and the extension's own texts in the display language (${language})`, async () => {
+    assert.ok(expected, `no expectations for ${language}`);
+    assert.equal(vscode.env.language, language);
+    await activateExtension();
+
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
+    const scanNow = manifest.contributes.commands.find((c: { command: string }) => c.command === 'mcpGatekeeper.scanNow');
+    // a translated title comes as {value, original} (the palette also matches the English words)
+    assert.equal(typeof scanNow.title === 'string' ? scanNow.title : scanNow.title.value, expected.scanNow);
+    assert.equal(manifest.contributes.views.mcpGatekeeper[0].name, expected.view);
+
+    // the hover on a shadow server's key is rendered by the extension at run time (vscode.l10n.t)
+    const uri = fileUri('.vscode/mcp.json');
+    const isShadow = (d: vscode.Diagnostic) => byLine([d])[d.range.start.line + 1] === 'shadow-mcp';
+    const shadow = (await waitFor(() => ours(uri), (d) => d.some(isShadow), 'a shadow server')).find(isShadow)!;
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, shadow.range.start.translate(0, 2));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\(.)/g, '$1');
+    assert.match(text, expected.shadow);
+  });
+});
