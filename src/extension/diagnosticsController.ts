@@ -28,6 +28,8 @@ export class DiagnosticsController implements vscode.Disposable {
   /** fires whenever diagnostics were republished */
   readonly onDidCheck = this.checked.event;
 
+  private rescanning = false;
+
   constructor(
     private readonly locations: LocationRegistry,
     private readonly inventory: InventoryService,
@@ -45,7 +47,8 @@ export class DiagnosticsController implements vscode.Disposable {
         if (loc) void this.checkFromDisk(loc);
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescanAll()),
-      inventory.onDidChange(() => void this.recheckAll()),
+      // a rescan that reloads the inventory checks everything afterwards anyway (see rescanAll)
+      inventory.onDidChange(() => this.rescanning || void this.recheckAll()),
       requests.onDidChange(() => void this.recheckAll()),
     );
   }
@@ -66,10 +69,18 @@ export class DiagnosticsController implements vscode.Disposable {
     return [...this.analyses.values()];
   }
 
-  /** Re-discovers the config files, re-watches them and checks each one. */
-  async rescanAll(): Promise<void> {
-    await this.locations.refresh();
-    await this.watchAll();
+  /**
+   * Re-discovers the config files, re-watches them and checks each one, once. `alongside` (e.g. an inventory
+   * reload) runs in parallel with the discovery, and its change event does not trigger a second check.
+   */
+  async rescanAll(alongside?: Promise<void>): Promise<void> {
+    this.rescanning = true;
+    try {
+      await Promise.all([alongside, this.locations.refresh()]);
+      await this.watchAll();
+    } finally {
+      this.rescanning = false;
+    }
     await this.recheckAll();
   }
 

@@ -31,10 +31,7 @@ export function activate(context: vscode.ExtensionContext): GatekeeperApi {
   const diagnostics = new DiagnosticsController(locations, inventory, log, requests);
   context.subscriptions.push(log, inventory, diagnostics);
 
-  const scanNow = async () => {
-    await inventory.reload();
-    await diagnostics.rescanAll();
-  };
+  const scanNow = () => diagnostics.rescanAll(inventory.reload());
   context.subscriptions.push(...registerCommands({ scanNow, diagnostics, inventory, secrets: context.secrets, log }), new StatusBar(diagnostics, inventory));
 
   const fixes = new FixApplier(locations, inventory, log);
