@@ -24,7 +24,7 @@ describe('mcp-gatekeeper scan (CLI)', () => {
       const report = JSON.parse(r.stdout);
       assert.deepEqual(Object.keys(report), ['schemaVersion', 'inventory', 'files', 'servers', 'summary']);
       assert.equal(report.schemaVersion, 1);
-      assert.deepEqual(report.inventory, { source: 'builtin:examples/inventory.json', organization: 'Acme', servers: 15, fetchedAt: null, fromCache: false, stale: false, error: null });
+      assert.deepEqual(report.inventory, { source: 'builtin:examples/inventory.json', organization: 'Acme', servers: 17, fetchedAt: null, fromCache: false, stale: false, error: null });
       assert.equal(report.files.length, 6);
       for (const f of report.files) {
         assert.ok(path.isAbsolute(f.path));
@@ -66,7 +66,7 @@ describe('mcp-gatekeeper scan (CLI)', () => {
     const home = path.join(FIXTURES, 'homes', 'linux');
     const r = run(['scan', '--home', home, '--platform', 'linux', '--workspace', WORKSPACE]);
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /^Inventory: Acme — 15 entries from builtin:examples\/inventory\.json/);
+    assert.match(r.stdout, /^Inventory: Acme — 17 entries from builtin:examples\/inventory\.json/);
     // the explanation wraps under its row; compare with whitespace collapsed
     const flat = r.stdout.replace(/\s+/g, ' ');
     assert.match(flat, /SHADOW perplexity vscode workspace \S*\.vscode\/mcp\.json:24 "perplexity" is a shadow MCP server: npm package server-perplexity-ask is not in the Acme inventory\./);

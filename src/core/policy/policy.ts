@@ -10,23 +10,38 @@ import { parseInventoryData, describeIssues } from '../inventory/load';
 import { readConfigFile } from '../readFile';
 
 const SeveritySchema = z.enum(['error', 'warning', 'info']);
+const machineLocal = (description: string) => z.describe(`${description} Relative paths are relative to this file.`);
 
-export const PolicySchema = z.looseObject({
-  inventory: z.optional(
-    z.looseObject({
-      source: z.optional(z.string()),
-      refreshMinutes: z.optional(z.number().check(z.gte(1))),
-      staleAfterDays: z.optional(z.number().check(z.gt(0))),
-      /** name of the environment variable that holds the bearer token for the inventory URL */
-      tokenEnv: z.optional(z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name'))),
-      caFile: z.optional(z.string()),
-    }),
-  ),
-  trustedKeys: z.optional(z.array(z.string())),
-  requireGateway: z.optional(z.boolean()),
-  enforcement: z.optional(z.enum(['warn', 'error'])),
-  severities: z.optional(z.record(z.string(), SeveritySchema)),
-});
+export const PolicySchema = z
+  .looseObject({
+    $schema: z.optional(z.string().check(z.describe('JSON Schema of this file (editor support only; ignored by MCP Gatekeeper).'))),
+    inventory: z.optional(
+      z
+        .looseObject({
+          source: z.optional(z.string().check(machineLocal('The inventory: an https URL, a file or folder path, or "builtin" (the bundled example).'))),
+          refreshMinutes: z.optional(z.number().check(z.gte(1), z.describe('How often the inventory is fetched again (minutes).'))),
+          staleAfterDays: z.optional(z.number().check(z.gt(0), z.describe('After how many days a cached inventory counts as stale (inventory-stale).'))),
+          /** name of the environment variable that holds the bearer token for the inventory URL */
+          tokenEnv: z.optional(
+            z.string().check(
+              z.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name'),
+              z.meta({ description: 'Name of the environment variable that holds the bearer token for the inventory URL (CLI; default MCPG_INVENTORY_TOKEN).', patternErrorMessage: 'Must be an environment variable name.' }),
+            ),
+          ),
+          caFile: z.optional(z.string().check(machineLocal('PEM file with extra CA certificates for the inventory URL.'))),
+        })
+        .check(z.describe('Which inventory is in force.')),
+    ),
+    trustedKeys: z.optional(z.array(z.string()).check(z.describe('Ed25519 public keys (base64 or PEM): when set, the inventory must be signed with one of them.'))),
+    requireGateway: z.optional(z.boolean().check(z.describe('Warn (bypasses-gateway) when an approved server with a gateway route is reached directly.'))),
+    enforcement: z.optional(
+      z.enum(['warn', 'error']).check(
+        z.meta({ description: 'How strictly findings are reported.', enumDescriptions: ['Findings are warnings (rejected servers are errors).', 'Every warning becomes an error.'] }),
+      ),
+    ),
+    severities: z.optional(z.record(z.string(), SeveritySchema).check(z.describe('Severity per rule id, e.g. { "shadow-mcp": "error" }.'))),
+  })
+  .check(z.describe('MCP Gatekeeper managed policy: it overrides user settings and command-line flags; a workspace cannot change it.'));
 export type PolicyDocument = z.output<typeof PolicySchema>;
 
 /** A policy layer: the values it sets and where they came from. */
