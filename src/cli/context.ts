@@ -3,6 +3,8 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
+import { appendAuditRecords, auditLogPath, AUDIT_LOG_ENV } from '../core/audit/log';
+import type { AuditRecord, AuditSource } from '../core/audit/record';
 import { isClientId, type DiscoveryContext } from '../core/clients';
 import { SYSTEM_ROOT_ENV } from '../core/clients/systemPaths';
 import { defaultCacheDir } from '../core/inventory/cache';
@@ -111,4 +113,28 @@ async function requireDirectory(dir: string, flag: string): Promise<void> {
 
 export function hostPlatform(): Platform {
   return process.platform === 'win32' || process.platform === 'darwin' ? process.platform : 'linux';
+}
+
+/**
+ * The change log this run records to and `log` reads: `$MCPG_AUDIT_LOG`, else the state folder of the home in use
+ * (a simulated `--home` keeps its own log, as it keeps its own cache).
+ */
+export function cliAuditLogPath(ctx: Pick<DiscoveryContext, 'home' | 'platform' | 'env'>): string {
+  return auditLogPath(ctx.home, ctx.platform, { ...ctx.env, [AUDIT_LOG_ENV]: process.env[AUDIT_LOG_ENV] });
+}
+
+declare const __VERSION__: string | undefined;
+
+/** How the CLI signs its change log records. */
+export const AUDIT_SOURCE: AuditSource = { tool: 'cli', toolVersion: typeof __VERSION__ === 'string' ? __VERSION__ : 'dev' };
+
+/** Appends to the change log; a log that cannot be written is a warning, never a reason to fail the change it records. */
+export async function recordChanges(file: string, records: AuditRecord[]): Promise<void> {
+  await appendAuditRecords(file, records).catch((e: unknown) => {
+    process.stderr.write(`mcp-gatekeeper: warning: the change log ${file} could not be written: ${describeError(e)}\n`);
+  });
+}
+
+export function describeError(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }

@@ -2,6 +2,7 @@
 // also the client's own disable flag for unknown servers) and print a unified diff. `--write` edits in place
 // atomically with a `.bak` copy, and never touches a file that changed during the run.
 import { createTwoFilesPatch } from 'diff';
+import { fixRecord, type FixChange } from '../core/audit/snapshot';
 import { Checker } from '../core/checker';
 import { discoverAllLocations, filterByClient } from '../core/discovery';
 import { planFixes } from '../core/fix/plan';
@@ -13,7 +14,7 @@ import { readConfigFile } from '../core/readFile';
 import { analyzeText, scan } from '../core/scan';
 import { printable } from '../core/text';
 import { parse, UsageError } from './args';
-import { discoveryContext, INVENTORY_OPTIONS, loadPolicyInventory, LOCATION_OPTIONS, policyContext } from './context';
+import { AUDIT_SOURCE, cliAuditLogPath, discoveryContext, INVENTORY_OPTIONS, loadPolicyInventory, LOCATION_OPTIONS, policyContext, recordChanges } from './context';
 import { writeSafely } from './safeWrite';
 
 export async function runFix(argv: string[]): Promise<number> {
@@ -33,6 +34,7 @@ export async function runFix(argv: string[]): Promise<number> {
   const inventory = await loadPolicyInventory(ctx, policy, values);
   const checker = new Checker(inventory, policy.checks);
   const result = await scan({ ...ctx, inventory, policy: policy.checks });
+  const auditLog = cliAuditLogPath(ctx);
 
   let remaining = 0;
   let errors = 0;
@@ -50,6 +52,7 @@ export async function runFix(argv: string[]): Promise<number> {
     const before = read.text;
     let text = before;
     const applied: PlannedFix[] = [];
+    const changes: FixChange[] = [];
     const original = analyzeText(before, loc, checker).servers;
     // one server at a time, re-planning on the edited text, so edits never overlap; a name can be used twice in a
     // file (user and project entries of ~/.claude.json): the same occurrence is found again
@@ -59,8 +62,10 @@ export async function runFix(argv: string[]): Promise<number> {
       if (!current) continue;
       const fix = chooseFix(planFixes(text, loc, current, checker), current, rules, values['disable-shadow'] === true);
       if (!fix) continue;
+      const step = text;
       text = applyEdits(text, fix.edits);
       applied.push(fix);
+      changes.push({ fix, location: loc, before: step, after: text, nth });
     }
     remaining += analyzeText(text, loc, checker).servers.filter((s) => s.findings.some((f) => f.severity !== 'info') && (!rules?.length || s.findings.some((f) => rules.includes(f.rule)))).length;
     if (!applied.length) continue;
@@ -78,6 +83,7 @@ export async function runFix(argv: string[]): Promise<number> {
         process.stderr.write(`mcp-gatekeeper: ${file}: ${outcome}; not written\n`);
       } else {
         process.stdout.write(`# wrote ${file} (backup: ${file}.bak)\n`);
+        await recordChanges(auditLog, changes.map((c) => fixRecord(AUDIT_SOURCE, 'fix', c, { saved: true, backup: `${file}.bak` })));
       }
     }
   }

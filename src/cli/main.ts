@@ -10,6 +10,7 @@ import { runInspect } from './inspectCommand';
 import { runExport } from './exportCommand';
 import { runImport } from './importCommand';
 import { runReport } from './reportCommand';
+import { runLog } from './logCommand';
 import { UsageError } from './args';
 
 const HELP = `mcp-gatekeeper — find MCP servers configured on this machine and check them against your organization's inventory
@@ -22,6 +23,9 @@ Usage:
                                                 connect to one server and report hidden instructions in its tools, tool names
                                                 shared with other servers, and tools changed since they were pinned
                                                 (a stdio server is started only with --allow-stdio; exit 2 if unreachable/timed out)
+  mcp-gatekeeper log [--json] [--limit N] [--file PATH] [--log LOGFILE] [--home DIR]
+                                                the change log: every fix written and approval request sent (by the CLI
+                                                or the extension), newest first; --file keeps one config file's changes
   mcp-gatekeeper policy [options]               print the effective policy and where each value comes from
   mcp-gatekeeper processes [options]            list running MCP servers, each with the config entry that explains it
                                                 (or "not configured in any known client") and its inventory verdict
@@ -58,6 +62,9 @@ Output (scan, processes):
   --verbose             also list config files that do not exist
   -h, --help            this help
   --version             print the version
+
+Change log: fix --write and request --submit append to $MCPG_AUDIT_LOG, else to changes.jsonl in
+  $XDG_STATE_HOME/mcp-gatekeeper (~/.local/state), ~/Library/Logs/mcp-gatekeeper or %LOCALAPPDATA%\\mcp-gatekeeper\\Logs.
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, policy or inventory error.
   processes: 0 every running MCP server is configured and approved, 1 some is not configured in any known
@@ -98,6 +105,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runImport(rest);
       case 'report':
         return await runReport(rest);
+      case 'log':
+        return await runLog(rest);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

@@ -1,6 +1,7 @@
 // `mcp-gatekeeper request`: build (and optionally send) an approval request for a detected server, without secrets.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { requestRecord } from '../core/audit/snapshot';
 import { defaultCacheDir } from '../core/inventory/cache';
 import type { CheckedServer } from '../core/model';
 import { gitIdentity } from '../core/request/identity';
@@ -11,7 +12,7 @@ import { requestChannel } from '../core/request/formState';
 import { scan } from '../core/scan';
 import { printable } from '../core/text';
 import { parse, UsageError } from './args';
-import { discoveryContext, INVENTORY_OPTIONS, loadPolicyInventory, LOCATION_OPTIONS, policyContext } from './context';
+import { AUDIT_SOURCE, cliAuditLogPath, discoveryContext, INVENTORY_OPTIONS, loadPolicyInventory, LOCATION_OPTIONS, policyContext, recordChanges } from './context';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
@@ -55,8 +56,11 @@ export async function runRequest(argv: string[]): Promise<number> {
   const target = channel.url;
 
   const recordsFile = path.join(values['cache-dir'] ? path.resolve(values['cache-dir']) : defaultCacheDir(ctx.home, ctx.platform, ctx.env), 'requests.json');
-  const record = (id: string | null, channel: 'post' | 'browser' | 'mailto') =>
-    appendRecord(recordsFile, { key: serverKey(server), name: server.name, id, submittedAt: new Date().toISOString(), verdict: server.verdict, channel }).catch(() => undefined);
+  const auditLog = cliAuditLogPath(ctx);
+  const record = async (id: string | null, channel: 'post' | 'browser' | 'mailto') => {
+    await appendRecord(recordsFile, { key: serverKey(server), name: server.name, id, submittedAt: new Date().toISOString(), verdict: server.verdict, channel }).catch(() => undefined);
+    await recordChanges(auditLog, [requestRecord(AUDIT_SOURCE, server, { channel, id, url: target })]);
+  };
 
   if (channel.kind === 'mailto') {
     process.stdout.write(`${toMailto(target, payload)}\n`);

@@ -15,6 +15,7 @@ import { registerViewCommands } from './view/viewCommands';
 import { registerRequestFlow } from './request/registerRequestFlow';
 import { RequestRecordStore } from './request/records';
 import { registerInspect } from './inspect/registerInspect';
+import { ChangeLog } from './changeLog';
 
 export interface GatekeeperApi {
   /** resolves when the first scan after activation has finished */
@@ -34,7 +35,9 @@ export function activate(context: vscode.ExtensionContext): GatekeeperApi {
   const scanNow = () => diagnostics.rescanAll(inventory.reload());
   context.subscriptions.push(...registerCommands({ scanNow, diagnostics, inventory, secrets: context.secrets, log }), new StatusBar(diagnostics, inventory));
 
-  const fixes = new FixApplier(locations, inventory, log);
+  const changes = new ChangeLog(log, String((context.extension.packageJSON as { version?: unknown }).version ?? 'dev'));
+  context.subscriptions.push(changes);
+  const fixes = new FixApplier(locations, inventory, log, changes);
   const view = new ServersView(diagnostics, fixes);
   const processes = new ProcessesView(diagnostics, inventory, log);
   context.subscriptions.push(
@@ -49,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): GatekeeperApi {
     }),
     ...registerViewCommands(view, fixes),
   );
-  context.subscriptions.push(requests, ...registerRequestFlow(context, { inventory, diagnostics, log, records: requests }));
+  context.subscriptions.push(requests, ...registerRequestFlow(context, { inventory, diagnostics, log, records: requests, changes }));
   context.subscriptions.push(...registerInspect(context, { diagnostics, inventory, log }));
 
   const overrides = workspacePolicyOverrides();

@@ -253,6 +253,55 @@ describe('mcp-gatekeeper fix (CLI)', () => {
     assert.deepEqual(now.projects['/elsewhere'].mcpServers.github, github);
     assert.equal(now.numStartups, 3);
   });
+
+  it('--write appends one masked record per fixed entry to the change log, which `log` shows; --dry-run and failed writes add none', () => {
+    const m = machine();
+    writeTree(m.ws, { '.cursor/mcp.json': CURSOR('\n') });
+    const cursor = path.join(m.ws, '.cursor', 'mcp.json');
+    // a simulated --home keeps its own log in its state folder
+    const logFile = path.join(m.home, '.local', 'state', 'mcp-gatekeeper', 'changes.jsonl');
+    assert.equal(fix(m, '--dry-run').code, 0);
+    assert.ok(!fs.existsSync(logFile), 'a dry run records nothing');
+
+    const r = fix(m, '--write');
+    assert.equal(r.code, 0, r.stderr);
+    const text = fs.readFileSync(logFile, 'utf8');
+    for (const secret of [TOKEN, OTHER_SECRET]) assert.ok(!text.includes(secret) && !text.includes(secret.slice(0, 8)), `secret in the change log: ${secret}`);
+    if (process.platform !== 'win32') assert.equal(fs.statSync(logFile).mode & 0o777, 0o600);
+    const records = text.trimEnd().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(
+      records.map((x) => [x.v, x.tool, x.action, x.server, x.fix, x.file, x.client, x.saved, x.backup]),
+      [
+        [1, 'cli', 'fix', 'github', 'gateway', cursor, 'cursor', true, `${cursor}.bak`],
+        [1, 'cli', 'fix', 'playwright', 'pin', cursor, 'cursor', true, `${cursor}.bak`],
+      ],
+    );
+    assert.deepEqual(records[0].droppedEnvNames, ['GITHUB_PERSONAL_ACCESS_TOKEN', 'OTHER']);
+    assert.match(records[0].before, /"GITHUB_PERSONAL_ACCESS_TOKEN": "ghp_01\*{4}"/);
+    assert.equal(records[0].after, `"github": {\n  "url": "${GATEWAY}"\n}`);
+    assert.match(records[1].after, /@playwright\/mcp@0\.0\.30/);
+
+    const log = (...args: string[]) => spawnSync(process.execPath, [CLI, 'log', '--home', m.home, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', MCPG_AUDIT_LOG: '' } });
+    const table = log();
+    assert.equal(table.status, 0, table.stderr);
+    const rows = table.stdout.trimEnd().split('\n');
+    assert.match(rows[0], /^TIME\s+TOOL\s+ACTION\s+SERVER\s+RULE\s+FILE$/);
+    assert.match(rows[1], /\scli\s+fix pin\s+playwright\s+unapproved-version\s/, 'newest first');
+    assert.match(rows[2], /\scli\s+fix gateway\s+github\s+hardcoded-secret,/);
+    const json = JSON.parse(log('--json', '--limit', '1').stdout);
+    assert.deepEqual(json.map((x: { server: string }) => x.server), ['playwright']);
+    assert.deepEqual(JSON.parse(log('--json', '--file', path.join(m.ws, 'other.json')).stdout), []);
+    assert.equal(log('--limit', '0').status, 2);
+
+    // a log that cannot be written is a warning: the fix itself succeeded
+    fs.writeFileSync(cursor, CURSOR('\n'));
+    const blocked = path.join(m.home, 'not-a-folder');
+    fs.writeFileSync(blocked, '');
+    const again = spawnSync(process.execPath, [CLI, 'fix', ...m.args, '--write'], { encoding: 'utf8', env: { ...process.env, MCPG_AUDIT_LOG: path.join(blocked, 'changes.jsonl') } });
+    assert.equal(again.status, 0, again.stderr);
+    assert.match(again.stderr, /warning: the change log .* could not be written/);
+    assert.equal(fs.readFileSync(cursor, 'utf8'), CURSOR_FIXED('\n'));
+  });
 });
 
 describe('writeSafely (the fix command\'s writer)', () => {

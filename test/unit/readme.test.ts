@@ -20,7 +20,7 @@ describe('README', () => {
 
   it('documents every CLI command and every client id', () => {
     const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
-    for (const cmd of ['scan', 'fix', 'request', 'policy', 'inventory keygen']) assert.ok(readme.includes(`mcp-gatekeeper ${cmd}`), cmd);
+    for (const cmd of ['scan', 'fix', 'request', 'policy', 'log', 'inventory keygen']) assert.ok(readme.includes(`mcp-gatekeeper ${cmd}`), cmd);
     const ids = fs.readFileSync(path.join(REPO_ROOT, 'src/core/model.ts'), 'utf8').match(/export type ClientId =([\s\S]*?);/)![1].match(/'([a-z-]+)'/g)!.map((s) => s.slice(1, -1));
     for (const id of ids) assert.ok(readme.includes(`(\`${id}\`)`), `client ${id} missing from the README table`);
   });

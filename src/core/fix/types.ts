@@ -7,7 +7,8 @@ export interface TextEdit {
   content: string;
 }
 
-export type FixKind = 'gateway' | 'switch' | 'pin' | 'disable' | 'remove' | 'move-secret';
+export const FIX_KINDS = ['gateway', 'switch', 'pin', 'disable', 'remove', 'move-secret'] as const;
+export type FixKind = (typeof FIX_KINDS)[number];
 
 export interface PlannedFix {
   kind: FixKind;

@@ -1,10 +1,12 @@
 // Applying a quick-fix: re-planned on the document as it is now (refused if it changed since the fix was offered),
 // applied as a WorkspaceEdit so undo works, also for files outside the workspace.
 import * as vscode from 'vscode';
+import { fixRecord, type FixChange } from '../../core/audit/snapshot';
 import { planFixes } from '../../core/fix/plan';
 import { applyEdits, type FixKind, type PlannedFix } from '../../core/fix/types';
 import type { ConfigLocation } from '../../core/model';
 import { analyzeText } from '../../core/scan';
+import type { ChangeLog } from '../changeLog';
 import type { InventoryService } from '../inventoryService';
 import type { LocationRegistry } from '../locations';
 
@@ -23,6 +25,7 @@ export class FixApplier {
     private readonly locations: LocationRegistry,
     private readonly inventory: InventoryService,
     private readonly log: vscode.LogOutputChannel,
+    private readonly changes: ChangeLog,
   ) {}
 
   /** The fixes for one server of a document, as they would apply now. */
@@ -50,9 +53,12 @@ export class FixApplier {
       void vscode.window.showWarningMessage(vscode.l10n.t('This fix no longer applies to "{0}".', req.server));
       return false;
     }
+    const before = doc.getText();
     const ok = await applyToDocument(doc, [fix]);
     if (!ok) return false;
     this.log.info(`Applied "${fix.title}" to "${fix.server}" in ${doc.uri.fsPath}`);
+    // applied to the document; it is saved when the user saves it (or undone before)
+    await this.changes.record([fixRecord(this.changes.source, 'fix', { fix, location, before }, { saved: !doc.isDirty })]);
     if (fix.dropped.length) {
       void vscode.window.showInformationMessage(
         vscode.l10n.t('"{0}" now goes through the gateway, which holds its credentials. Removed from the entry: {1}. Undo brings them back.', fix.server, fix.dropped.join(', ')),
@@ -69,14 +75,17 @@ export class FixApplier {
     const checker = this.inventory.checker;
     let text = doc.getText();
     const applied: PlannedFix[] = [];
+    const changes: FixChange[] = [];
     for (const name of analyzeText(text, location, checker).servers.map((s) => s.name)) {
       const server = analyzeText(text, location, checker).servers.find((s) => s.name === name);
       if (!server?.findings.length) continue;
       const fixes = planFixes(text, location, server, checker);
       const fix = fixes.find((f) => f.kind === 'gateway') ?? fixes.find((f) => f.kind === 'pin' && f.safe);
       if (!fix) continue;
+      const step = text;
       text = applyEdits(text, fix.edits);
       applied.push(fix);
+      changes.push({ fix, location, before: step, after: text });
     }
     if (!applied.length) return 0;
     const edit = new vscode.WorkspaceEdit();
@@ -84,6 +93,7 @@ export class FixApplier {
     if (!(await vscode.workspace.applyEdit(edit))) return 0;
     const dropped = applied.flatMap((f) => f.dropped);
     this.log.info(`Fix all: ${applied.length} fix(es) in ${uri.fsPath}`);
+    await this.changes.record(changes.map((c) => fixRecord(this.changes.source, 'fix-all', c, { saved: !doc.isDirty })));
     if (dropped.length) void vscode.window.showInformationMessage(vscode.l10n.t('Routed through the gateway, which holds the credentials. Removed: {0}. Undo brings them back.', [...new Set(dropped)].join(', ')));
     return applied.length;
   }

@@ -17,6 +17,7 @@ import type { InventoryService } from '../inventoryService';
 import { PLATFORM } from '../locations';
 import { DraftStore } from './drafts';
 import { RequestRecordStore } from './records';
+import type { ChangeLog } from '../changeLog';
 import { RequestPanel, type RequestSubject } from './requestPanel';
 
 export const REQUEST_APPROVAL_COMMAND = 'mcpGatekeeper.requestApproval';
@@ -27,6 +28,8 @@ export interface RequestFlowDeps {
   log: vscode.LogOutputChannel;
   /** the shared store, when diagnostics or views also read the records; created here otherwise */
   records?: RequestRecordStore;
+  /** where handed-over requests are recorded */
+  changes: ChangeLog;
 }
 
 /**
@@ -67,7 +70,7 @@ export function registerRequestFlow(context: vscode.ExtensionContext, deps: Requ
     if (!pending) {
       pending = (async () => {
         const identity = await gitIdentity(identityFolder());
-        const panel = new RequestPanel(subject, { extensionUri: context.extensionUri, version, inventory, diagnostics, log, drafts, records, identity, findServer });
+        const panel = new RequestPanel(subject, { extensionUri: context.extensionUri, version, inventory, diagnostics, log, drafts, records, changes: deps.changes, identity, findServer });
         panels.set(subject.key, panel);
         panel.onDidDispose(() => panels.delete(subject.key));
         return panel;

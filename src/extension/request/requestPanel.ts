@@ -3,6 +3,7 @@
 // host alone decides what is sent, where to, and records it. What is typed is kept as a draft as it is typed.
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
+import { requestRecord } from '../../core/audit/snapshot';
 import type { CheckedServer } from '../../core/model';
 import type { FieldKey } from '../../core/request/fields';
 import { channelTarget, parseWebviewMessage, requestChannel, viewState, type FormStatus, type HostMessage, type ViewState } from '../../core/request/formState';
@@ -14,6 +15,7 @@ import { submitRequest, type SubmitResult } from '../../core/request/submit';
 import type { DiagnosticsController } from '../diagnosticsController';
 import type { InventoryService } from '../inventoryService';
 import type { DraftStore } from './drafts';
+import type { ChangeLog } from '../changeLog';
 import type { RequestRecordStore } from './records';
 
 const SAVE_DELAY_MS = 400;
@@ -37,6 +39,7 @@ export interface RequestPanelServices {
   log: vscode.LogOutputChannel;
   drafts: DraftStore;
   records: RequestRecordStore;
+  changes: ChangeLog;
   identity: Identity;
   /** the server as currently detected, so the form follows edits of its config file */
   findServer(file: string, name: string): CheckedServer | undefined;
@@ -280,6 +283,10 @@ export class RequestPanel implements vscode.Disposable {
   }
 
   private async record(payload: RequestPayload, id: string | null, channel: RequestRecord['channel']): Promise<void> {
+    const changes = this.services.changes;
+    const target = requestChannel(this.services.inventory.inventory.inventory);
+    const url = channel === 'clipboard' || target.kind === 'none' ? null : target.url;
+    await changes.record([requestRecord(changes.source, this.server ?? { name: payload.server.name }, { channel, id, url })]);
     await this.services.records.add({
       key: this.recordKey(),
       name: payload.server.name,
