@@ -129,6 +129,7 @@ const dirs = {
   xdgConfig: path.join(tmp, 'xdg-config'),
   xdgData: path.join(tmp, 'xdg-data'),
   xdgCache: path.join(tmp, 'xdg-cache'),
+  xdgState: path.join(tmp, 'xdg-state'),
 };
 for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
 const workspace = path.resolve(opts.workspace ?? path.join(tmp, 'workspace'));
@@ -283,6 +284,7 @@ async function main() {
     XDG_CONFIG_HOME: dirs.xdgConfig,
     XDG_DATA_HOME: dirs.xdgData,
     XDG_CACHE_HOME: dirs.xdgCache,
+    XDG_STATE_HOME: dirs.xdgState, // the extension's change log (fixes applied by the tests) lands here
   });
   // detached = own process group, so cleanup() can end the server together with its children
   server = spawn(process.execPath, serverArgs, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
