@@ -4,29 +4,14 @@
 // process and must keep answering while it runs.
 import * as assert from 'node:assert/strict';
 import { SERVER_RULES } from '../../src/core/rules';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CLI, tempDir, writeTree } from '../helpers';
-import { envWithoutProxy, makeTestCa, startLoopback, type Handler, type LoopbackServer } from '../loopback';
+import { makeTestCa, runCliAsync, startLoopback, type Handler, type LoopbackServer } from '../loopback';
 import { writeCache } from '../../src/core/inventory/cache';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...envWithoutProxy(), NO_COLOR: '1', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function run(args: string[], env: Record<string, string> = {}) {
+  return runCliAsync(CLI, args, env);
 }
 
 const INVENTORY = {

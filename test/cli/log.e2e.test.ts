@@ -1,24 +1,15 @@
 // End-to-end: `request --submit` records what it handed over in the change log (POST to a loopback request server,
 // and a mailto: link), and `mcp-gatekeeper log` reads the log MCPG_AUDIT_LOG names, damaged lines and all.
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CLI, tempDir, writeTree } from '../helpers';
-import { envWithoutProxy, startLoopback } from '../loopback';
+import { runCliAsync, startLoopback } from '../loopback';
 
 const TOKEN = 'ghp_R8x2Lq9ZtV4mN7pK3sW6yB1cD5fH0jQeTuA';
 
-function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...envWithoutProxy(), NO_COLOR: '1', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function run(args: string[], env: Record<string, string>) {
+  return runCliAsync(CLI, args, env);
 }
 
 /** A machine with one shadow server holding a token, and an inventory whose requests go to `requestUrl`. */
