@@ -1,5 +1,5 @@
 // From match candidates to a verdict and findings with messages that say what the inventory says.
-import type { CheckedServer, Finding, PackageRef, ServerEntry, Verdict } from './model';
+import type { CheckedServer, Finding, MatchedBy, PackageRef, ServerEntry, Verdict } from './model';
 import type { Candidate, InventoryIndex, VersionMismatch } from './inventory/match';
 import type { InventoryServer } from './inventory/schema';
 import { maskArgs, maskUrl } from './secrets';
@@ -13,17 +13,20 @@ export function evaluateServer(server: ServerEntry, index: InventoryIndex): Chec
   const winner = pickWinner(candidates);
   let verdict: Verdict;
   let inventoryId: string | null;
+  let matchedBy: MatchedBy | undefined;
   let finding: Finding | null;
 
   if (winner) {
     const entry = winner.entry;
     verdict = entry ? entry.status : 'approved';
     inventoryId = entry ? entry.id : null;
+    matchedBy = describeMatch(winner, index);
     finding = entry ? statusFinding(server, entry, index, org) : null;
   } else if (versionMismatches.length) {
     const best = versionMismatches[0];
     verdict = 'unknown';
     inventoryId = best.entry.id;
+    matchedBy = { kind: 'package', rule: describePackageMatch(best.packageMatch) };
     finding = versionFinding(server, best, org);
   } else {
     verdict = 'unknown';
@@ -36,7 +39,25 @@ export function evaluateServer(server: ServerEntry, index: InventoryIndex): Chec
     // a disabled entry does not run: keep it visible, but only as information
     findings.push(server.disabled ? { ...finding, severity: 'info', message: `${finding.message} (The entry is disabled.)` } : finding);
   }
-  return { ...server, verdict, inventoryId, findings };
+  return matchedBy ? { ...server, verdict, inventoryId, matchedBy, findings } : { ...server, verdict, inventoryId, findings };
+}
+
+function describeMatch(c: Candidate, index: InventoryIndex): MatchedBy {
+  switch (c.kind) {
+    case 'package':
+      return { kind: 'package', rule: c.packageMatch ? describePackageMatch(c.packageMatch) : 'package' };
+    case 'url':
+      return { kind: 'url', rule: `URL pattern ${c.pattern ?? ''}`.trim() };
+    case 'command':
+      return { kind: 'command', rule: `command ${c.pattern ?? ''}`.trim() };
+    case 'gateway':
+      return { kind: 'gateway', rule: c.entry?.gatewayUrl ? `gateway route ${c.entry.gatewayUrl}` : `under the gateway ${index.inventory.gateway?.url ?? ''}`.trim() };
+  }
+}
+
+function describePackageMatch(pm: { ecosystem: string; name: string; versions?: string; digest?: string }): string {
+  const extra = pm.digest ? `, digest ${pm.digest.slice(0, 19)}…` : pm.versions ? `, versions ${pm.versions}` : ', any version';
+  return `${pm.ecosystem} package ${pm.name}${extra}`;
 }
 
 function pickWinner(candidates: Candidate[]): Candidate | undefined {

@@ -125,7 +125,16 @@ export interface FileFinding extends Finding {
 export interface CheckedServer extends ServerEntry {
   verdict: Verdict;
   inventoryId: string | null;
+  /** which inventory rule decided the verdict (absent for shadow servers) */
+  matchedBy?: MatchedBy;
   findings: Finding[];
+}
+
+/** The inventory rule a server matched: a package (and version range), a URL pattern, a command glob or the gateway. */
+export interface MatchedBy {
+  kind: 'package' | 'url' | 'command' | 'gateway';
+  /** what matched, in words, e.g. `npm package @modelcontextprotocol/server-github, versions >=2025.4.0` */
+  rule: string;
 }
 
 export interface FileReport {

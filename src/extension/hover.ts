@@ -38,6 +38,7 @@ export class ServerHover implements vscode.HoverProvider {
     } else {
       md.appendMarkdown(`${vscode.l10n.t('Not in the {0} inventory.', this.inventory.inventory.inventory.organization ?? vscode.l10n.t('organization'))}\n\n`);
     }
+    if (server.matchedBy) md.appendMarkdown(`${vscode.l10n.t('Matched by: {0}', escapeMarkdown(server.matchedBy.rule))}\n\n`);
     for (const f of server.findings) md.appendMarkdown(`- \`${f.rule}\` (${f.severity}): ${escapeMarkdown(maskText(f.message))}\n`);
     const arg = encodeURIComponent(JSON.stringify([{ file: server.file, name: server.name }]));
     const links = [`[${vscode.l10n.t('Inspect tools')}](command:mcpGatekeeper.inspectTools?${arg})`];

@@ -46,6 +46,7 @@ describe('mcp-gatekeeper scan (CLI)', () => {
         disabled: false,
         verdict: 'approved',
         inventoryId: 'github',
+        matchedBy: { kind: 'package', rule: 'oci package ghcr.io/github/github-mcp-server, versions >=0.20.0' },
         findings: claude.findings,
         envNames: ['GITHUB_PERSONAL_ACCESS_TOKEN'],
         headerNames: [],

@@ -124,6 +124,20 @@ describe('matching and verdicts', () => {
     assert.equal(check({ command: 'docker', args: ['run', 'mcp/time'] }).inventoryId, 'docker-hub');
   });
 
+  it('says which inventory rule decided: package and range, URL pattern, command glob, gateway; nothing for shadow', () => {
+    const by = (p: Partial<ServerEntry>) => check(p).matchedBy;
+    assert.deepEqual(by({ command: 'npx', args: ['-y', '@modelcontextprotocol/server-filesystem@2025.8.21'] }), { kind: 'package', rule: 'npm package @modelcontextprotocol/server-filesystem, versions >=2025.7.0' });
+    assert.deepEqual(by({ command: 'npx', args: ['old-mcp'] }), { kind: 'package', rule: 'npm package old-mcp, any version' });
+    assert.deepEqual(by({ command: 'docker', args: ['run', '-i', 'ghcr.io/github/github-mcp-server@sha256:' + 'b'.repeat(64)] }), { kind: 'package', rule: 'oci package ghcr.io/github/github-mcp-server, digest sha256:bbbbbbbbbbbb…' });
+    // outside the range: the rule that names the approved versions
+    assert.deepEqual(by({ command: 'npx', args: ['@modelcontextprotocol/server-filesystem@2025.3.0'] }), { kind: 'package', rule: 'npm package @modelcontextprotocol/server-filesystem, versions >=2025.7.0' });
+    assert.deepEqual(by({ transport: 'http', url: 'https://api.githubcopilot.com/mcp/x' }), { kind: 'url', rule: 'URL pattern https://api.githubcopilot.com/mcp/**' });
+    assert.deepEqual(by({ command: '/opt/acme/mcp/bin/search' }), { kind: 'command', rule: 'command /opt/acme/mcp/bin/*' });
+    assert.deepEqual(by({ transport: 'http', url: 'https://mcp.acme.example/gw/fs/mcp' }), { kind: 'gateway', rule: 'gateway route https://mcp.acme.example/gw/fs/mcp' });
+    assert.deepEqual(by({ transport: 'http', url: 'https://mcp.acme.example/gw/other' }), { kind: 'gateway', rule: 'under the gateway https://mcp.acme.example/gw/' });
+    assert.equal(by({ command: 'npx', args: ['-y', '@evil/server-filesystem'] }), undefined);
+  });
+
   it('a disabled entry is reported with info severity', () => {
     const r = check({ command: 'npx', args: ['unknown-mcp'], disabled: true });
     assert.equal(r.findings[0].severity, 'info');

@@ -17,6 +17,8 @@ export interface JsonServer {
   disabled: boolean;
   verdict: Verdict;
   inventoryId: string | null;
+  /** which inventory rule decided the verdict; absent for shadow servers (added in 0.1, optional) */
+  matchedBy?: { kind: 'package' | 'url' | 'command' | 'gateway'; rule: string };
   findings: Finding[];
   /** names only; values are never printed */
   envNames: string[];
@@ -72,6 +74,7 @@ export function toJsonServer(s: CheckedServer): JsonServer {
     disabled: s.disabled,
     verdict: s.verdict,
     inventoryId: s.inventoryId,
+    ...(s.matchedBy ? { matchedBy: { kind: s.matchedBy.kind, rule: maskText(s.matchedBy.rule) } } : {}),
     findings: s.findings.map((f) => ({ ...f, message: maskText(f.message) })),
     envNames: s.envNames,
     headerNames: s.headerNames,
