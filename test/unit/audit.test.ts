@@ -54,6 +54,7 @@ const SECRETS = {
   userinfo: 'hunter2-Pa55w0rd-x',
   query: 'q7T9u2W4e6R8t0Y3u5I7o9P1a3S5d7F9',
   short: 'Zx9!',
+  tiny: 'q7!',
   dbPassword: 'correct horse battery staple',
 };
 
@@ -69,6 +70,7 @@ const CURSOR = `{
         "AWS_SECRET_ACCESS_KEY": "${SECRETS.awsSecret}",
         "SLACK_BOT_TOKEN": "${SECRETS.slack}",
         "PIN": "${SECRETS.short}",
+        "OTP": "${SECRETS.tiny}",
         "DB_PASSWORD": "${SECRETS.dbPassword}",
         "FROM_ENV": "\${env:GITHUB_TOKEN}"
       }
@@ -108,6 +110,7 @@ describe('change log: entry snapshots', () => {
     assert.ok(github.startsWith('"github": {\n  "command": "npx",'), github);
     assert.match(github, /"GITHUB_PERSONAL_ACCESS_TOKEN": "ghp_R8\*{4}"/);
     assert.match(github, /"PIN": "Zx\*{4}"/, 'short env values are masked too');
+    assert.match(github, /"OTP": "q7\*{4}"/, 'however short');
     assert.match(github, /"FROM_ENV": "\$\{env:GITHUB_TOKEN\}"/, 'references stay as they are');
     assert.match(github, /"--token", "sk-pro\*{4}"/);
     assert.ok(github.endsWith('\n}'), github);
