@@ -2,6 +2,7 @@
 // flagged "running, not configured in any known client". Listed when the view is shown and on Refresh, never polled;
 // not at all in Restricted Mode (listing processes may start `ps` or PowerShell).
 import * as vscode from 'vscode';
+import { shortVerdictLabel } from '../labels';
 import { findRunningServers, type RunningServer } from '../../core/processes/correlate';
 import { listProcesses } from '../../core/processes/list';
 import { formatPackage } from '../../core/evaluate';
@@ -68,12 +69,13 @@ export class ProcessesView implements vscode.TreeDataProvider<RunningServer>, vs
     const problem = p.unconfigured || p.verdict !== 'approved';
     item.iconPath = new vscode.ThemeIcon(p.unconfigured ? 'question' : problem ? 'warning' : 'pass-filled', new vscode.ThemeColor(problem ? 'editorWarning.foreground' : 'testing.iconPassed'));
     const where = p.matches.map((m) => `${m.client}: ${m.name}`).join(', ');
-    item.description = p.unconfigured ? vscode.l10n.t('running, not configured in any known client · {0}', p.verdict) : `${p.verdict} · ${where}`;
+    const verdict = shortVerdictLabel(p.verdict);
+    item.description = p.unconfigured ? vscode.l10n.t('running, not configured in any known client · {0}', verdict) : `${verdict} · ${where}`;
     const tip = new vscode.MarkdownString();
     tip.appendText(`pid ${p.pids.join(' → ')}\n${p.commandLine}\n`);
     for (const f of p.findings) tip.appendText(`\n${f.message}`);
     item.tooltip = tip;
-    item.accessibilityInformation = { label: `${name}, ${p.unconfigured ? 'not configured' : p.verdict}` };
+    item.accessibilityInformation = { label: `${name}, ${p.unconfigured ? vscode.l10n.t('not configured in any known client') : verdict}` };
     const first = p.matches[0];
     if (first) item.command = { command: 'vscode.open', title: vscode.l10n.t('Open the config entry'), arguments: [vscode.Uri.file(first.file)] };
     return item;

@@ -3,6 +3,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { shortVerdictLabel } from '../labels';
 import { escapeMarkdown } from '../markdown';
 import { clientById } from '../../core/clients';
 import type { CheckedServer, ClientId, Verdict } from '../../core/model';
@@ -102,7 +103,7 @@ export class ServersView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     for (const f of s.findings) tip.appendMarkdown(`- ${escapeMarkdown(maskText(f.message))}\n`);
     tip.appendMarkdown(`\n${escapeMarkdown(target(s))}\n\n${escapeMarkdown(s.client)} · ${escapeMarkdown(s.scope)} · ${escapeMarkdown(tildify(s.file))}:${s.range.start.line + 1}`);
     item.tooltip = tip;
-    item.accessibilityInformation = { label: `${s.name}, ${verdictLabel(s)}${s.disabled ? ', disabled' : ''}` };
+    item.accessibilityInformation = { label: `${s.name}, ${verdictLabel(s)}${s.disabled ? `, ${vscode.l10n.t('disabled')}` : ''}` };
     item.command = {
       command: 'vscode.open',
       title: vscode.l10n.t('Reveal in file'),
@@ -126,19 +127,7 @@ export class ServersView implements vscode.TreeDataProvider<Node>, vscode.Dispos
 }
 
 function verdictLabel(s: CheckedServer): string {
-  if (s.findings.some((f) => f.rule === 'unapproved-version')) return vscode.l10n.t('version not approved');
-  switch (s.verdict) {
-    case 'approved':
-      return vscode.l10n.t('approved');
-    case 'pending':
-      return vscode.l10n.t('pending');
-    case 'rejected':
-      return vscode.l10n.t('rejected');
-    case 'deprecated':
-      return vscode.l10n.t('deprecated');
-    default:
-      return vscode.l10n.t('shadow');
-  }
+  return shortVerdictLabel(s.verdict, s.findings.some((f) => f.rule === 'unapproved-version'));
 }
 
 function target(s: CheckedServer): string {
