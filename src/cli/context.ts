@@ -13,6 +13,7 @@ import { loadInventorySource } from '../core/inventory/sources';
 import type { ClientId, Platform } from '../core/model';
 import { managedPolicyPath, readPolicyFile, resolvePolicy, type EffectivePolicy, type PolicyLayer } from '../core/policy/policy';
 import type { PolicyForChecks } from '../core/policy/apply';
+import { docsBaseUrlProblem } from '../core/rules/docs';
 import { oneOf, UsageError } from './args';
 
 export const LOCATION_OPTIONS = {
@@ -28,6 +29,7 @@ export const INVENTORY_OPTIONS = {
   policy: { type: 'string' },
   'cache-dir': { type: 'string' },
   'ca-file': { type: 'string' },
+  'docs-base-url': { type: 'string' },
 } as const;
 
 const PLATFORMS = ['linux', 'darwin', 'win32'] as const;
@@ -45,6 +47,7 @@ export interface InventoryValues {
   policy?: string;
   'cache-dir'?: string;
   'ca-file'?: string;
+  'docs-base-url'?: string;
 }
 
 export async function discoveryContext(values: LocationValues): Promise<DiscoveryContext & { clients: ClientId[] }> {
@@ -82,9 +85,14 @@ export async function policyContext(ctx: DiscoveryContext, values: InventoryValu
   const inventory: NonNullable<PolicyLayer['values']['inventory']> = {};
   if (values.inventory) inventory.source = /^(https?:\/\/|builtin)/i.test(values.inventory) ? values.inventory : path.resolve(values.inventory);
   if (values['ca-file']) inventory.caFile = path.resolve(values['ca-file']);
+  const docsBaseUrl = values['docs-base-url'];
+  const docsProblem = docsBaseUrl !== undefined && docsBaseUrlProblem(docsBaseUrl);
+  if (docsProblem) throw new UsageError(`--docs-base-url: ${docsProblem}`);
   const layers: PolicyLayer[] = [];
   if (Object.keys(inventory).length) layers.push({ origin: 'command line', values: { inventory } });
   if (file.kind === 'ok') layers.push(file.layer);
+  // where help links point is the organization's call: the managed file wins over the flag
+  if (docsBaseUrl !== undefined) layers.push({ origin: 'command line', values: { docsBaseUrl } });
   const policy = resolvePolicy(layers);
   return {
     policy,

@@ -53,11 +53,12 @@ Inventory and policy:
   --policy FILE         policy file (default: the managed one, e.g. /etc/mcp-gatekeeper/policy.json)
   --cache-dir DIR       where the last good remote inventory is kept (default: the user cache folder)
   --ca-file FILE        extra CA certificates (PEM) for the inventory URL
+  --docs-base-url URL   where rule help links point: URL<rule-id>.md, or URL with {id} replaced (https; http only
+                        to localhost). Default: this project's docs/rules/ pages; a managed policy's docsBaseUrl wins
   The bearer token for the inventory URL is read from $MCPG_INVENTORY_TOKEN (or the variable the policy names).
 
 Output (scan, processes):
   --format FORMAT       table | json | sarif (default: table)
-  --docs-base-url URL   (sarif) link each rule to URL<rule-id>.md, or to URL with {id} replaced
   --fail-on LEVEL       shadow | warning | never (default: shadow = any server not approved)
   --verbose             also list config files that do not exist
   -h, --help            this help

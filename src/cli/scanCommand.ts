@@ -1,9 +1,9 @@
 // `mcp-gatekeeper scan`: discover, check, print (table, JSON or SARIF), exit by --fail-on.
 import { failsAt, toJsonReport, type FailOn } from '../core/report/json';
-import { ruleDocUri, toSarif } from '../core/report/sarif';
+import { toSarif } from '../core/report/sarif';
 import { formatTable } from '../core/report/table';
 import { scan } from '../core/scan';
-import { oneOf, parse, UsageError } from './args';
+import { oneOf, parse } from './args';
 import { discoveryContext, INVENTORY_OPTIONS, loadPolicyInventory, LOCATION_OPTIONS, policyContext } from './context';
 
 const FORMATS = ['table', 'json', 'sarif'] as const;
@@ -14,14 +14,11 @@ export async function runScan(argv: string[]): Promise<number> {
     ...LOCATION_OPTIONS,
     ...INVENTORY_OPTIONS,
     format: { type: 'string' },
-    'docs-base-url': { type: 'string' },
     'fail-on': { type: 'string' },
     verbose: { type: 'boolean' },
   });
   const format = oneOf('format', values.format, FORMATS, 'table');
   const failOn: FailOn = oneOf('fail-on', values['fail-on'], FAIL_ON, 'shadow');
-  const docsBaseUrl = values['docs-base-url'];
-  if (docsBaseUrl !== undefined && !ruleDocUri(docsBaseUrl, 'shadow-mcp')) throw new UsageError(`--docs-base-url must be an absolute http(s) URL (got "${docsBaseUrl}")`);
   const ctx = await discoveryContext(values);
   const policy = await policyContext(ctx, values);
   const inventory = await loadPolicyInventory(ctx, policy, values);
@@ -30,7 +27,7 @@ export async function runScan(argv: string[]): Promise<number> {
   const result = await scan({ ...ctx, inventory, policy: policy.checks, includeAbsent: values.verbose === true });
   if (format === 'json') process.stdout.write(`${JSON.stringify(toJsonReport(result), null, 2)}\n`);
   else if (format === 'sarif') {
-    process.stdout.write(`${JSON.stringify(toSarif(result, { workspaces: ctx.workspaces, home: ctx.home, docsBaseUrl }), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(toSarif(result, { workspaces: ctx.workspaces, home: ctx.home, docsBaseUrl: policy.policy.docsBaseUrl.value }), null, 2)}\n`);
   } else process.stdout.write(formatTable(result, { home: ctx.home, width: process.stdout.columns, color: process.stdout.isTTY === true && !process.env.NO_COLOR }));
   return failsAt(result, failOn) ? 1 : 0;
 }

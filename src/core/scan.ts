@@ -3,7 +3,7 @@ import { clientById, type DiscoveryContext } from './clients';
 import { discoverAllLocations, filterByClient } from './discovery';
 import { Checker } from './checker';
 import type { LoadedInventory } from './inventory/load';
-import type { PolicyForChecks } from './policy/apply';
+import { withFilePolicy, type PolicyForChecks } from './policy/apply';
 import type { CheckedServer, ClientId, ConfigLocation, FileFinding, FileReport, Finding, ServerEntry, Verdict } from './model';
 import { findPolicyOverrides } from './policy/overrides';
 import { checkRules } from './rules';
@@ -23,7 +23,8 @@ export interface FileAnalysis {
 export function analyzeText(text: string, location: ConfigLocation, checker: Checker): FileAnalysis {
   const doc = parseDocument(text, location.format);
   const entries = doc.root ? clientById(location.client).extract(doc, location) : [];
-  const fileFindings = doc.root && isWorkspaceSettings(location) ? findPolicyOverrides(doc, location.path.endsWith('.code-workspace')) : [];
+  const found = doc.root && isWorkspaceSettings(location) ? findPolicyOverrides(doc, location.path.endsWith('.code-workspace')) : [];
+  const fileFindings = found.map((f) => withFilePolicy(f, checker.policy));
   return { location, servers: checkEntries(doc, text, location, entries, checker), fileFindings, error: doc.error };
 }
 

@@ -124,7 +124,7 @@ export class DiagnosticsController implements vscode.Disposable {
     const analysis = { ...raw, servers: raw.servers.map((s) => withRequestNote(s, this.requests.pendingFor(s))) };
     this.analyses.set(uri.fsPath, analysis);
     this.texts.set(uri.fsPath, text);
-    this.collection.set(uri, toDiagnostics(analysis));
+    this.collection.set(uri, toDiagnostics(analysis, { docsBaseUrl: this.inventory.policy.docsBaseUrl.value }));
     this.checked.fire();
   }
 

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { escapeMarkdown } from './markdown';
 import type { CheckedServer, Verdict } from '../core/model';
+import { ruleHelpUri } from '../core/rules/docs';
 import { maskArgs, maskText, maskUrl } from '../core/secrets';
 import type { DiagnosticsController } from './diagnosticsController';
 import type { InventoryService } from './inventoryService';
@@ -39,7 +40,10 @@ export class ServerHover implements vscode.HoverProvider {
       md.appendMarkdown(`${vscode.l10n.t('Not in the {0} inventory.', this.inventory.inventory.inventory.organization ?? vscode.l10n.t('organization'))}\n\n`);
     }
     if (server.matchedBy) md.appendMarkdown(`${vscode.l10n.t('Matched by: {0}', escapeMarkdown(server.matchedBy.rule))}\n\n`);
-    for (const f of server.findings) md.appendMarkdown(`- \`${f.rule}\` (${f.severity}): ${escapeMarkdown(maskText(f.message))}\n`);
+    const docsBase = this.inventory.policy.docsBaseUrl.value;
+    for (const f of server.findings) {
+      md.appendMarkdown(`- \`${f.rule}\` (${f.severity}): ${escapeMarkdown(maskText(f.message))} [${vscode.l10n.t('Docs for this rule')}](${ruleHelpUri(f.rule, docsBase).replace(/[()\s]/g, encodeURIComponent)})\n`);
+    }
     const arg = encodeURIComponent(JSON.stringify([{ file: server.file, name: server.name }]));
     const links = [`[${vscode.l10n.t('Inspect tools')}](command:mcpGatekeeper.inspectTools?${arg})`];
     if (server.verdict !== 'approved') links.unshift(`[${vscode.l10n.t('Request approval')}](command:mcpGatekeeper.requestApproval?${arg})`);

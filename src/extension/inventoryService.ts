@@ -10,6 +10,7 @@ import { loadInventorySource } from '../core/inventory/sources';
 import { managedPolicyPath, readPolicyFile, resolvePolicy, type EffectivePolicy, type PolicyDocument, type PolicyLayer } from '../core/policy/policy';
 import { PLATFORM } from './locations';
 import { POLICY_SETTINGS } from '../core/policy/overrides';
+import { docsBaseUrlProblem } from '../core/rules/docs';
 
 export const TOKEN_SECRET_KEY = 'mcpGatekeeper.inventoryToken';
 const BUNDLED_NOTICE_KEY = 'mcpGatekeeper.bundledInventoryNoticeShown';
@@ -112,7 +113,14 @@ export class InventoryService implements vscode.Disposable {
       void vscode.window.showErrorMessage(vscode.l10n.t('MCP Gatekeeper: the managed policy file is invalid ({0}); the previous policy stays in force.', managed.message));
       return this.policyInForce;
     }
-    layers.push({ origin: 'user settings', values: settingsLayer() });
+    const user = settingsLayer();
+    const docsProblem = user.docsBaseUrl ? docsBaseUrlProblem(user.docsBaseUrl) : null;
+    if (docsProblem) {
+      // resolvePolicy would skip it too; say why the help links still point at the default pages
+      this.log.warn(`mcpGatekeeper.policy.docsBaseUrl is ignored: ${docsProblem}`);
+      delete user.docsBaseUrl;
+    }
+    layers.push({ origin: 'user settings', values: user });
     return resolvePolicy(layers);
   }
 
@@ -173,6 +181,7 @@ function settingsLayer(): PolicyDocument {
     enforcement: user<'warn' | 'error'>('mcpGatekeeper.policy.enforcement'),
     trustedKeys: user<string[]>('mcpGatekeeper.policy.trustedKeys'),
     severities: user<Record<string, 'error' | 'warning' | 'info'>>('mcpGatekeeper.policy.severities'),
+    docsBaseUrl: user<string>('mcpGatekeeper.policy.docsBaseUrl')?.trim() || undefined,
   };
 }
 

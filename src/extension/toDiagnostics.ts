@@ -1,6 +1,7 @@
 // Core findings → VS Code diagnostics on the server's key. Translation only; the core decides.
 import * as vscode from 'vscode';
-import type { Range, Severity } from '../core/model';
+import type { Finding, Range, Severity } from '../core/model';
+import { ruleHelpUri } from '../core/rules/docs';
 import type { FileAnalysis } from '../core/scan';
 import { maskText } from '../core/secrets';
 
@@ -13,25 +14,26 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   info: vscode.DiagnosticSeverity.Information,
 };
 
-export function toDiagnostics(analysis: FileAnalysis): vscode.Diagnostic[] {
+export interface DiagnosticOptions {
+  /** the policy's docs base URL: each diagnostic's rule id links to its page */
+  docsBaseUrl?: string;
+}
+
+export function toDiagnostics(analysis: FileAnalysis, options: DiagnosticOptions = {}): vscode.Diagnostic[] {
   const out: vscode.Diagnostic[] = [];
-  for (const server of analysis.servers) {
-    for (const f of server.findings) {
-      const d = new vscode.Diagnostic(toRange(f.range ?? server.range), maskText(f.message), SEVERITY[f.severity]);
-      d.source = DIAGNOSTIC_SOURCE;
-      d.code = f.rule;
-      if (f.related?.length) {
-        d.relatedInformation = f.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.file(r.file), toRange(r.range)), maskText(r.message)));
-      }
-      out.push(d);
-    }
-  }
-  for (const f of analysis.fileFindings) {
-    const d = new vscode.Diagnostic(toRange(f.range), f.message, SEVERITY[f.severity]);
+  const diagnostic = (f: Finding, range: Range) => {
+    const d = new vscode.Diagnostic(toRange(range), maskText(f.message), SEVERITY[f.severity]);
     d.source = DIAGNOSTIC_SOURCE;
-    d.code = f.rule;
+    d.code = { value: f.rule, target: vscode.Uri.parse(ruleHelpUri(f.rule, options.docsBaseUrl), true) };
+    if (f.related?.length) {
+      d.relatedInformation = f.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.file(r.file), toRange(r.range)), maskText(r.message)));
+    }
     out.push(d);
+  };
+  for (const server of analysis.servers) {
+    for (const f of server.findings) diagnostic(f, f.range ?? server.range);
   }
+  for (const f of analysis.fileFindings) diagnostic(f, f.range);
   if (analysis.error) {
     const d = new vscode.Diagnostic(
       toRange(analysis.error.range),
@@ -39,7 +41,7 @@ export function toDiagnostics(analysis: FileAnalysis): vscode.Diagnostic[] {
       vscode.DiagnosticSeverity.Warning,
     );
     d.source = DIAGNOSTIC_SOURCE;
-    d.code = INVALID_CONFIG_CODE;
+    d.code = { value: INVALID_CONFIG_CODE, target: vscode.Uri.parse(ruleHelpUri(INVALID_CONFIG_CODE, options.docsBaseUrl), true) };
     out.push(d);
   }
   return out;

@@ -198,12 +198,13 @@ describe('mcp-gatekeeper inventory and policy (CLI)', () => {
       const m = machine();
       const policyDir = tempDir();
       const policy = path.join(policyDir, 'policy.json');
-      fs.writeFileSync(policy, JSON.stringify({ inventory: { source: 'inventory.json', staleAfterDays: 3 }, requireGateway: true, enforcement: 'error', trustedKeys: ['a', 'b'] }));
+      fs.writeFileSync(policy, JSON.stringify({ inventory: { source: 'inventory.json', staleAfterDays: 3 }, requireGateway: true, enforcement: 'error', trustedKeys: ['a', 'b'], docsBaseUrl: 'https://wiki.acme.example/mcp/rules/{id}' }));
       writeTree(m.root, { 'Library/Application Support/MCP Gatekeeper/policy.json': JSON.stringify({ enforcement: 'error', severities: { 'shadow-mcp': 'info' } }) });
       const managed = path.join(m.root, 'Library', 'Application Support', 'MCP Gatekeeper', 'policy.json');
       const [json, table] = await Promise.all([
-        run(['policy', ...m.args, '--policy', policy, '--inventory', 'https://inventory.acme.example/x.json', '--format', 'json']),
-        run(['policy', ...m.args, '--platform', 'darwin']),
+        // where help links point is the organization's call: the policy file's docsBaseUrl wins over the flag
+        run(['policy', ...m.args, '--policy', policy, '--inventory', 'https://inventory.acme.example/x.json', '--docs-base-url', 'https://docs.team.example/rules/', '--format', 'json']),
+        run(['policy', ...m.args, '--platform', 'darwin', '--docs-base-url', 'https://docs.team.example/rules/']),
       ]);
       assert.equal(json.code, 0, json.stderr);
       const origin = `policy file ${policy}`;
@@ -219,6 +220,7 @@ describe('mcp-gatekeeper inventory and policy (CLI)', () => {
           requireGateway: { value: true, origin },
           enforcement: { value: 'error', origin },
           severities: { value: {}, origin: 'default' },
+          docsBaseUrl: { value: 'https://wiki.acme.example/mcp/rules/{id}', origin },
         },
       });
       assert.equal(table.code, 0, table.stderr);
@@ -228,6 +230,7 @@ describe('mcp-gatekeeper inventory and policy (CLI)', () => {
       assert.match(table.stdout, new RegExp(`^severities\\s+\\{"shadow-mcp":"info"\\}\\s+\\(policy file ${esc(managed)}\\)$`, 'm'));
       assert.match(table.stdout, /^inventorySource\s+builtin\s+\(default\)$/m);
       assert.match(table.stdout, /^trustedKeys\s+none\s+\(default\)$/m);
+      assert.match(table.stdout, /^docsBaseUrl\s+https:\/\/docs\.team\.example\/rules\/\s+\(command line\)$/m);
     });
 
     it('an invalid policy file stops every command with exit 2: it never runs with a weaker policy', async () => {

@@ -140,7 +140,10 @@ describe('mcp-gatekeeper scan --format sarif (CLI)', () => {
     const bad = run(['scan', ...m.args, '--format', 'sarif', '--docs-base-url', 'docs/rules/']);
     assert.equal(bad.code, 2);
     assert.equal(bad.stdout, '');
-    assert.match(bad.stderr, /--docs-base-url must be an absolute http\(s\) URL/);
+    assert.match(bad.stderr, /--docs-base-url: not a valid URL: docs\/rules\//);
+    const plain = run(['scan', ...m.args, '--format', 'sarif', '--docs-base-url', 'http://docs.acme.example/rules/']);
+    assert.equal(plain.code, 2);
+    assert.match(plain.stderr, /--docs-base-url: plain http is only allowed to loopback addresses/);
     const badFormat = run(['scan', ...m.args, '--format', 'xml']);
     assert.equal(badFormat.code, 2);
     assert.match(badFormat.stderr, /--format must be one of table, json, sarif/);

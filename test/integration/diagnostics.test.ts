@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, byLine, fileUri, ours, waitFor, workspaceRoot } from './util';
+import { activateExtension, byLine, fileUri, ours, ruleOf, waitFor, workspaceRoot } from './util';
 
 describe('diagnostics on MCP config files', () => {
   let api: Awaited<ReturnType<typeof activateExtension>>;
@@ -16,20 +16,22 @@ describe('diagnostics on MCP config files', () => {
     const uri = fileUri('.vscode/mcp.json');
     const diags = await waitFor(() => ours(uri), (d) => d.length === 2, 'two diagnostics in .vscode/mcp.json');
     assert.deepEqual(byLine(diags), { 8: 'shadow-mcp', 12: 'unapproved-version' });
-    const shadow = diags.find((d) => d.code === 'shadow-mcp')!;
+    const shadow = diags.find((d) => ruleOf(d) === 'shadow-mcp')!;
     assert.equal(shadow.severity, vscode.DiagnosticSeverity.Warning);
+    // the rule id in the Problems panel links to its documentation page
+    assert.equal(typeof shadow.code === 'object' ? shadow.code.target.toString(true) : shadow.code, 'https://github.com/mcp-gatekeeper/mcp-gatekeeper/blob/main/docs/rules/shadow-mcp.md');
     // the range covers exactly the key "perplexity" (with its quotes)
     assert.deepEqual([shadow.range.start.character, shadow.range.end.character], [4, 16]);
     assert.match(shadow.message, /"perplexity" is a shadow MCP server: npm package server-perplexity-ask@0\.1\.3 is not in the Acme inventory/);
-    const version = diags.find((d) => d.code === 'unapproved-version')!;
+    const version = diags.find((d) => ruleOf(d) === 'unapproved-version')!;
     assert.match(version.message, /approves "Filesystem" only at versions >=2025\.7\.0/);
   });
 
   it('says pending, rejected with its reason, and deprecated with its replacement', async () => {
     const cursor = await waitFor(() => ours(fileUri('.cursor/mcp.json')), (d) => d.length === 2, 'two diagnostics in .cursor/mcp.json');
     assert.deepEqual(byLine(cursor), { 3: 'pending-mcp', 4: 'rejected-mcp' });
-    assert.match(cursor.find((d) => d.code === 'pending-mcp')!.message, /pending approval in the Acme inventory/);
-    const rejected = cursor.find((d) => d.code === 'rejected-mcp')!;
+    assert.match(cursor.find((d) => ruleOf(d) === 'pending-mcp')!.message, /pending approval in the Acme inventory/);
+    const rejected = cursor.find((d) => ruleOf(d) === 'rejected-mcp')!;
     assert.equal(rejected.severity, vscode.DiagnosticSeverity.Error);
     assert.match(rejected.message, /which the Acme inventory rejects: A bot token reads every channel/);
 
@@ -48,7 +50,7 @@ describe('diagnostics on MCP config files', () => {
     const diags = await waitFor(() => ours(uri), (d) => d.length === 3, 'a diagnostic for the typed server');
     const added = diags.find((d) => /newcomer/.test(d.message))!;
     assert.equal(added.range.start.line, insertAt.line);
-    assert.equal(added.code, 'shadow-mcp');
+    assert.equal(ruleOf(added), 'shadow-mcp');
     // typing a breaking character keeps the rest checked and points at the syntax problem
     await vscode.commands.executeCommand('undo');
     await waitFor(() => ours(uri), (d) => d.length === 2 && !d.some((x) => /newcomer/.test(x.message)), 'the diagnostic to go away after undo');
@@ -66,7 +68,7 @@ describe('diagnostics on MCP config files', () => {
       assert.equal(d[0].range.start.line, 2);
     } finally {
       fs.writeFileSync(file, original);
-      await waitFor(() => ours(fileUri('.mcp.json')), (d) => d.length === 1 && d[0].code === 'deprecated-mcp', 'original diagnostics back');
+      await waitFor(() => ours(fileUri('.mcp.json')), (d) => d.length === 1 && ruleOf(d[0]) === 'deprecated-mcp', 'original diagnostics back');
     }
   });
 
@@ -77,7 +79,7 @@ describe('diagnostics on MCP config files', () => {
       fs.mkdirSync(dir);
       fs.writeFileSync(file, JSON.stringify({ mcpServers: { 'late-comer': { command: 'npx', args: ['-y', 'late-mcp-server@1.0.0'] } } }, null, 2));
       const d = await waitFor(() => ours(fileUri('.roo/mcp.json')), (ds) => ds.length === 1, 'a diagnostic in the new .roo/mcp.json', 10_000);
-      assert.equal(d[0].code, 'shadow-mcp');
+      assert.equal(ruleOf(d[0]), 'shadow-mcp');
       assert.equal(d[0].range.start.line, 2);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -129,7 +131,7 @@ describe('diagnostics on MCP config files', () => {
   it('a hover on a server key explains the verdict and what the inventory says', async () => {
     const uri = fileUri('.cursor/mcp.json');
     await waitFor(() => ours(uri), (d) => d.length === 2, 'diagnostics in .cursor/mcp.json');
-    const slack = ours(uri).find((d) => d.code === 'rejected-mcp')!;
+    const slack = ours(uri).find((d) => ruleOf(d) === 'rejected-mcp')!;
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, slack.range.start.translate(0, 2));
     // Markdown escapes (`\(`) are removed so the assertions read like the rendered hover
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\(.)/g, '$1');

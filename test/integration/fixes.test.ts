@@ -1,7 +1,7 @@
 // Quick-fixes in a real VS Code host: offered per diagnostic, exact text changes, undo restores the file byte for byte.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, fileUri, ours, waitFor } from './util';
+import { activateExtension, fileUri, ours, ruleOf, waitFor } from './util';
 
 async function actionsAt(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
   return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range)) ?? [];
@@ -19,8 +19,8 @@ describe('quick-fixes', () => {
 
   it('offers "pin to the approved version" and the request on an unapproved version, and pinning changes only that argument', async () => {
     const uri = fileUri('.vscode/mcp.json');
-    const diags = await waitFor(() => ours(uri), (d) => d.some((x) => x.code === 'unapproved-version'), 'the unapproved-version diagnostic');
-    const version = diags.find((x) => x.code === 'unapproved-version')!;
+    const diags = await waitFor(() => ours(uri), (d) => d.some((x) => ruleOf(x) === 'unapproved-version'), 'the unapproved-version diagnostic');
+    const version = diags.find((x) => ruleOf(x) === 'unapproved-version')!;
     const doc = await vscode.workspace.openTextDocument(uri);
     const before = doc.getText();
     const actions = await actionsAt(uri, version.range);
@@ -32,7 +32,7 @@ describe('quick-fixes', () => {
     await vscode.commands.executeCommand(pin.command!.command, ...(pin.command!.arguments ?? []));
     const after = doc.getText();
     assert.equal(after, before.replace('@modelcontextprotocol/server-filesystem@2025.3.28', '@modelcontextprotocol/server-filesystem@2025.7.0'));
-    await waitFor(() => ours(uri), (d) => !d.some((x) => x.code === 'unapproved-version'), 'the diagnostic to clear after pinning');
+    await waitFor(() => ours(uri), (d) => !d.some((x) => ruleOf(x) === 'unapproved-version'), 'the diagnostic to clear after pinning');
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('undo');
     assert.equal(doc.getText(), before, 'undo restores the file byte for byte');
@@ -43,7 +43,7 @@ describe('quick-fixes', () => {
     const uri = fileUri('.vscode/mcp.json');
     const doc = await vscode.workspace.openTextDocument(uri);
     const before = doc.getText();
-    const diag = (await waitFor(() => ours(uri), (d) => d.some((x) => x.code === 'unapproved-version'), 'diagnostics')).find((x) => x.code === 'unapproved-version')!;
+    const diag = (await waitFor(() => ours(uri), (d) => d.some((x) => ruleOf(x) === 'unapproved-version'), 'diagnostics')).find((x) => ruleOf(x) === 'unapproved-version')!;
     const gateway = (await actionsAt(uri, diag.range)).find((a) => a.title === 'Route through the Acme gateway')!;
     assert.equal(gateway.isPreferred, true);
     await vscode.commands.executeCommand(gateway.command!.command, ...(gateway.command!.arguments ?? []));
@@ -62,7 +62,7 @@ describe('quick-fixes', () => {
   it('refuses a fix offered for an older version of the document', async () => {
     const uri = fileUri('.vscode/mcp.json');
     const doc = await vscode.workspace.openTextDocument(uri);
-    const diag = (await waitFor(() => ours(uri), (d) => d.some((x) => x.code === 'unapproved-version'), 'diagnostics')).find((x) => x.code === 'unapproved-version')!;
+    const diag = (await waitFor(() => ours(uri), (d) => d.some((x) => ruleOf(x) === 'unapproved-version'), 'diagnostics')).find((x) => ruleOf(x) === 'unapproved-version')!;
     const pin = (await actionsAt(uri, diag.range)).find((a) => a.title.startsWith('Pin'))!;
     const editor = await vscode.window.showTextDocument(doc);
     await editor.edit((b) => b.insert(new vscode.Position(0, 0), '// edited meanwhile\n'));

@@ -16,7 +16,12 @@ export function fileUri(rel: string): vscode.Uri {
 
 /** Our diagnostics about the inventory's verdict (the static security rules have tests of their own). */
 export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
-  return allOurs(uri).filter((d) => VERDICT_RULES.has(String(typeof d.code === 'object' ? d.code.value : d.code)));
+  return allOurs(uri).filter((d) => VERDICT_RULES.has(ruleOf(d)));
+}
+
+/** The rule id of a diagnostic of ours (its code is `{ value: rule id, target: docs page }`). */
+export function ruleOf(d: vscode.Diagnostic): string {
+  return String(typeof d.code === 'object' ? d.code.value : d.code);
 }
 
 /** Every diagnostic of ours, security rules included. */
@@ -41,7 +46,7 @@ export async function waitFor<T>(read: () => T, ok: (value: T) => boolean, what:
 /** line (1-based, as users read it) → rule id, for compact assertions */
 export function byLine(diags: vscode.Diagnostic[]): Record<number, string> {
   const out: Record<number, string> = {};
-  for (const d of diags) out[d.range.start.line + 1] = String(typeof d.code === 'object' ? d.code.value : d.code);
+  for (const d of diags) out[d.range.start.line + 1] = ruleOf(d);
   return out;
 }
 

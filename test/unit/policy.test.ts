@@ -71,6 +71,7 @@ describe('policy layers', () => {
       requireGateway: { value: false, origin: 'default' },
       enforcement: { value: 'warn', origin: 'default' },
       severities: { value: {}, origin: 'default' },
+      docsBaseUrl: { value: 'https://github.com/mcp-gatekeeper/mcp-gatekeeper/blob/main/docs/rules/', origin: 'default' },
     });
     assert.equal(DEFAULT_POLICY.inventory?.staleAfterDays, 7);
   });
@@ -101,6 +102,7 @@ describe('policy layers', () => {
       requireGateway: [true, 'policy file /etc/mcp-gatekeeper/policy.json'],
       enforcement: ['error', 'policy file /etc/mcp-gatekeeper/policy.json'],
       severities: [{ 'shadow-mcp': 'error' }, 'policy file /etc/mcp-gatekeeper/policy.json'],
+      docsBaseUrl: ['https://github.com/mcp-gatekeeper/mcp-gatekeeper/blob/main/docs/rules/', 'default'],
     });
   });
 

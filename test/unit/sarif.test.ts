@@ -7,7 +7,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { bundledInventory } from '../../src/core/inventory/load';
 import type { CheckedServer, Platform } from '../../src/core/model';
-import { FINGERPRINT_KEY, ruleDocUri, SARIF_SCHEMA_URI, toRegion, toSarif, type SarifLog, type SarifResult } from '../../src/core/report/sarif';
+import { FINGERPRINT_KEY, SARIF_SCHEMA_URI, toRegion, toSarif, type SarifLog, type SarifResult } from '../../src/core/report/sarif';
 import { allRuleMeta } from '../../src/core/rules';
 import { DUPLICATE_SERVER_NAME_RULE } from '../../src/core/rules/duplicateNames';
 import { scan, type ScanResult } from '../../src/core/scan';
@@ -132,7 +132,7 @@ describe('SARIF output', () => {
     assert.deepEqual(toRegion({ start: { line: 2, character: 3 }, end: { line: 1, character: 0 } }), { startLine: 3, startColumn: 4, endLine: 3, endColumn: 4 });
   });
 
-  it('describes every rule with its default level and help; helpUri only with a docs base', async () => {
+  it('describes every rule with its default level, help and a link to its docs page (the policy can move them)', async () => {
     const { result } = await fixtureScan();
     const rules = toSarif(result).runs[0].tool.driver.rules;
     const metas = [...allRuleMeta(), DUPLICATE_SERVER_NAME_RULE].filter((m, i, all) => all.findIndex((x) => x.id === m.id) === i);
@@ -144,24 +144,24 @@ describe('SARIF output', () => {
       shortDescription: { text: 'MCP server rejected by the organization' },
       fullDescription: { text: 'The inventory rejects this server; the message gives the reason and, when there is one, the approved replacement.' },
       defaultConfiguration: { level: 'error' },
+      helpUri: 'https://github.com/mcp-gatekeeper/mcp-gatekeeper/blob/main/docs/rules/rejected-mcp.md',
       help: {
         text: 'The inventory rejects this server; the message gives the reason and, when there is one, the approved replacement.',
-        markdown: '**MCP server rejected by the organization**\n\nThe inventory rejects this server; the message gives the reason and, when there is one, the approved replacement.',
+        markdown:
+          '**MCP server rejected by the organization**\n\nThe inventory rejects this server; the message gives the reason and, when there is one, the approved replacement.\n\n[Rule documentation](https://github.com/mcp-gatekeeper/mcp-gatekeeper/blob/main/docs/rules/rejected-mcp.md)',
       },
       properties: { tags: ['security', 'mcp'], 'security-severity': '8.0' },
     });
     assert.equal(rules.find((r) => r.id === 'inventory-stale')!.defaultConfiguration?.level, 'note');
     assert.equal(rules.find((r) => r.id === 'duplicate-server-name')!.defaultConfiguration?.level, 'warning');
-    assert.ok(rules.every((r) => r.helpUri === undefined));
+    assert.ok(rules.every((r) => r.helpUri === `https://github.com/mcp-gatekeeper/mcp-gatekeeper/blob/main/docs/rules/${r.id}.md`));
 
     const withDocs = toSarif(result, { docsBaseUrl: 'https://github.com/acme/mcp-gatekeeper/blob/main/docs/rules/' }).runs[0].tool.driver.rules;
     assert.equal(withDocs.find((r) => r.id === 'shadow-mcp')!.helpUri, 'https://github.com/acme/mcp-gatekeeper/blob/main/docs/rules/shadow-mcp.md');
     assert.match(withDocs.find((r) => r.id === 'shadow-mcp')!.help!.markdown, /\[Rule documentation\]\(https:\/\/github\.com\/acme\/mcp-gatekeeper\/blob\/main\/docs\/rules\/shadow-mcp\.md\)$/);
     assertValid(toSarif(result, { docsBaseUrl: 'https://docs.acme.example/mcp/rules/{id}.html', informationUri: 'https://docs.acme.example/mcp/' }));
-    assert.equal(ruleDocUri('https://docs.acme.example/rules/{id}.html', 'shadow-mcp'), 'https://docs.acme.example/rules/shadow-mcp.html');
-    assert.equal(ruleDocUri('https://docs.acme.example/rules', 'shadow-mcp'), 'https://docs.acme.example/rules/shadow-mcp.md');
-    assert.equal(ruleDocUri('docs/rules/', 'shadow-mcp'), undefined);
-    assert.equal(ruleDocUri('file:///etc/', 'shadow-mcp'), undefined);
+    const templated = toSarif(result, { docsBaseUrl: 'https://docs.acme.example/mcp/rules/{id}.html' }).runs[0].tool.driver.rules;
+    assert.equal(templated.find((r) => r.id === 'hardcoded-secret')!.helpUri, 'https://docs.acme.example/mcp/rules/hardcoded-secret.html');
   });
 
   it('names the tool and its version; informationUri only when configured', async () => {

@@ -43,7 +43,12 @@ function throughGateway(url: string | null, gatewayUrl: string, index: Inventory
   return !!u && ((!!own && isUnder(own, u)) || (!!base && isUnder(base, u)));
 }
 
-function withSeverity(f: Finding, disabled: boolean, policy: PolicyForChecks): Finding {
+/** Policy applied to a finding about a file (it has no server that could be disabled). */
+export function withFilePolicy<F extends Finding>(f: F, policy: PolicyForChecks): F {
+  return withSeverity(f, false, policy);
+}
+
+function withSeverity<F extends Finding>(f: F, disabled: boolean, policy: PolicyForChecks): F {
   // a disabled entry stays informational whatever the policy says
   if (disabled) return f.severity === 'info' ? f : { ...f, severity: 'info' };
   const override = policy.severities[f.rule];

@@ -14,6 +14,7 @@ export const POLICY_SETTINGS = [
   'mcpGatekeeper.policy.enforcement',
   'mcpGatekeeper.policy.trustedKeys',
   'mcpGatekeeper.policy.severities',
+  'mcpGatekeeper.policy.docsBaseUrl',
 ] as const;
 
 /**

@@ -8,6 +8,7 @@ import { systemPath } from '../clients/systemPaths';
 import type { DiscoveryContext } from '../clients/types';
 import { parseInventoryData, describeIssues } from '../inventory/load';
 import { readConfigFile } from '../readFile';
+import { DEFAULT_DOCS_BASE_URL, DOCS_BASE_URL_PATTERN, docsBaseUrlProblem } from '../rules/docs';
 
 const SeveritySchema = z.enum(['error', 'warning', 'info']);
 const machineLocal = (description: string) => z.describe(`${description} Relative paths are relative to this file.`);
@@ -40,6 +41,19 @@ export const PolicySchema = z
       ),
     ),
     severities: z.optional(z.record(z.string(), SeveritySchema).check(z.describe('Severity per rule id, e.g. { "shadow-mcp": "error" }.'))),
+    docsBaseUrl: z.optional(
+      z.string().check(
+        z.meta({
+          description: 'Where the rule documentation pages live (help links in the editor, hover and SARIF): <rule-id>.md is appended, or {id} is replaced by the rule id. https only (plain http only to localhost).',
+          pattern: DOCS_BASE_URL_PATTERN,
+          patternErrorMessage: 'Use an https URL (plain http only for localhost).',
+        }),
+        z.superRefine((v, ctx) => {
+          const problem = docsBaseUrlProblem(v);
+          if (problem) ctx.addIssue({ code: 'custom', message: problem });
+        }),
+      ),
+    ),
   })
   .check(z.describe('MCP Gatekeeper managed policy: it overrides user settings and command-line flags; a workspace cannot change it.'));
 export type PolicyDocument = z.output<typeof PolicySchema>;
@@ -65,6 +79,7 @@ export interface EffectivePolicy {
   requireGateway: Valued<boolean>;
   enforcement: Valued<'warn' | 'error'>;
   severities: Valued<Partial<Record<RuleId, Severity>>>;
+  docsBaseUrl: Valued<string>;
 }
 
 export const DEFAULT_POLICY: PolicyDocument = {
@@ -73,6 +88,7 @@ export const DEFAULT_POLICY: PolicyDocument = {
   requireGateway: false,
   enforcement: 'warn',
   severities: {},
+  docsBaseUrl: DEFAULT_DOCS_BASE_URL,
 };
 
 export function resolvePolicy(layers: readonly PolicyLayer[]): EffectivePolicy {
@@ -94,6 +110,8 @@ export function resolvePolicy(layers: readonly PolicyLayer[]): EffectivePolicy {
     requireGateway: pick((p) => p.requireGateway, false),
     enforcement: pick((p) => p.enforcement, 'warn'),
     severities: pick((p) => (p.severities && Object.keys(p.severities).length ? (p.severities as Partial<Record<RuleId, Severity>>) : undefined), {}),
+    // an unusable base is skipped (each layer's reader reports it), never used for a link
+    docsBaseUrl: pick((p) => (p.docsBaseUrl?.trim() && !docsBaseUrlProblem(p.docsBaseUrl) ? p.docsBaseUrl.trim() : undefined), DEFAULT_DOCS_BASE_URL),
   };
 }
 

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Range, RuleId, Severity } from '../model';
 import { allRuleMeta } from '../rules';
+import { ruleHelpUri } from '../rules/docs';
 import { DUPLICATE_SERVER_NAME_RULE } from '../rules/duplicateNames';
 import type { RuleMeta } from '../rules/types';
 import type { ScanResult } from '../scan';
@@ -26,8 +27,8 @@ export interface SarifOptions {
   /** the home folder: user-level files get home-relative fingerprints, so they match across machines */
   home?: string;
   /**
-   * Where the rule docs live. `{id}` is replaced by the rule id; without it, `<id>.md` is appended
-   * (e.g. `https://github.com/ORG/REPO/blob/main/docs/rules/`). No base: no helpUri (help text is always included).
+   * Where the rule docs live (the policy's `docsBaseUrl`). `{id}` is replaced by the rule id; without it, `<id>.md`
+   * is appended. Default: this project's docs/rules/ pages.
    */
   docsBaseUrl?: string;
   /** tool.driver.informationUri; omitted when not given */
@@ -187,33 +188,22 @@ function ruleDescriptors(result: ScanResult, docsBaseUrl: string | undefined): S
   for (const m of [...allRuleMeta(), DUPLICATE_SERVER_NAME_RULE]) if (!metas.has(m.id)) metas.set(m.id, m);
   const out = [...metas.values()].map((m) => descriptor(m, docsBaseUrl));
   const used = [...result.servers.flatMap((s) => s.findings), ...result.files.flatMap((f) => f.findings ?? [])].map((f) => f.rule);
-  for (const id of new Set(used)) if (!metas.has(id)) out.push({ id, name: id, shortDescription: { text: id }, properties: { tags: ['security', 'mcp'] } });
+  for (const id of new Set(used)) if (!metas.has(id)) out.push({ id, name: id, shortDescription: { text: id }, helpUri: ruleHelpUri(id, docsBaseUrl), properties: { tags: ['security', 'mcp'] } });
   return out;
 }
 
 function descriptor(m: RuleMeta, docsBaseUrl: string | undefined): SarifReportingDescriptor {
-  const helpUri = docsBaseUrl ? ruleDocUri(docsBaseUrl, m.id) : undefined;
+  const helpUri = ruleHelpUri(m.id, docsBaseUrl);
   return {
     id: m.id,
     name: m.name,
     shortDescription: { text: m.shortDescription },
     fullDescription: { text: m.fullDescription },
     defaultConfiguration: { level: LEVEL[m.defaultSeverity] },
-    ...(helpUri ? { helpUri } : {}),
-    help: { text: m.fullDescription, markdown: `**${m.shortDescription}**\n\n${m.fullDescription}${helpUri ? `\n\n[Rule documentation](${helpUri})` : ''}` },
+    helpUri,
+    help: { text: m.fullDescription, markdown: `**${m.shortDescription}**\n\n${m.fullDescription}\n\n[Rule documentation](${helpUri})` },
     properties: { tags: ['security', 'mcp'], 'security-severity': SECURITY_SEVERITY[m.defaultSeverity] },
   };
-}
-
-/** The rule's documentation URL, or undefined when the base is not an absolute http(s) URL. */
-export function ruleDocUri(base: string, id: string): string | undefined {
-  const uri = base.includes('{id}') ? base.split('{id}').join(encodeURIComponent(id)) : `${base}${base.endsWith('/') ? '' : '/'}${encodeURIComponent(id)}.md`;
-  try {
-    const u = new URL(uri);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** SARIF regions count lines and columns from 1; the end column is the one just after the region. */
