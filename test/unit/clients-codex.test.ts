@@ -6,6 +6,7 @@ import { discoverAllLocations, discoverLocations } from '../../src/core/discover
 import type { ConfigLocation, Platform, ServerEntry } from '../../src/core/model';
 import { parseDocument } from '../../src/core/parse';
 import { FIXTURES, tempDir, writeTree } from '../helpers';
+import { serverSummary } from '../clientRows';
 
 const DIR = path.join(FIXTURES, 'clients', 'codex');
 const read = (name: string) => fs.readFileSync(path.join(DIR, name), 'utf8');
@@ -15,20 +16,7 @@ function extract(text: string, location: Partial<ConfigLocation> = {}): ServerEn
   return codex.extract(parseDocument(text, 'toml'), loc);
 }
 
-/** What a test asserts for every server. */
-const summary = (s: ServerEntry) => ({
-  name: s.name,
-  client: s.client,
-  scope: s.scope,
-  transport: s.transport,
-  command: s.command,
-  url: s.url,
-  package: s.package,
-  disabled: s.disabled,
-  envNames: s.envNames,
-  headerNames: s.headerNames,
-  at: s.range.start,
-});
+const summary = serverSummary;
 
 describe('Codex client', () => {
   describe('locations', () => {

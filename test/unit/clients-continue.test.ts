@@ -7,6 +7,7 @@ import type { ConfigLocation, Platform, ServerEntry } from '../../src/core/model
 import { parseDocument } from '../../src/core/parse';
 import { readConfigFile } from '../../src/core/readFile';
 import { FIXTURES, tempDir, writeTree } from '../helpers';
+import { serverSummary } from '../clientRows';
 
 const DIR = path.join(FIXTURES, 'clients', 'continue');
 const read = (name: string) => fs.readFileSync(path.join(DIR, name), 'utf8');
@@ -16,19 +17,7 @@ function extract(text: string, location: Partial<ConfigLocation> & Pick<ConfigLo
   return continueDev.extract(parseDocument(text, loc.format), loc);
 }
 
-const summary = (s: ServerEntry) => ({
-  name: s.name,
-  client: s.client,
-  scope: s.scope,
-  transport: s.transport,
-  command: s.command,
-  url: s.url,
-  package: s.package,
-  disabled: s.disabled,
-  envNames: s.envNames,
-  headerNames: s.headerNames,
-  at: s.range.start,
-});
+const summary = serverSummary;
 
 const server = (name: string, scope: ConfigLocation['scope'], at: [number, number], rest: Partial<ReturnType<typeof summary>>) => ({
   name,

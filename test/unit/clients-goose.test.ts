@@ -7,6 +7,7 @@ import type { ConfigLocation, Platform, ServerEntry } from '../../src/core/model
 import { parseDocument } from '../../src/core/parse';
 import { readConfigFile } from '../../src/core/readFile';
 import { FIXTURES, tempDir, writeTree } from '../helpers';
+import { serverSummary } from '../clientRows';
 
 const FIXTURE = fs.readFileSync(path.join(FIXTURES, 'clients', 'goose', 'config.yaml'), 'utf8');
 
@@ -15,19 +16,7 @@ function extract(text: string, location: Partial<ConfigLocation> = {}): ServerEn
   return goose.extract(parseDocument(text, 'yaml'), loc);
 }
 
-const summary = (s: ServerEntry) => ({
-  name: s.name,
-  client: s.client,
-  scope: s.scope,
-  transport: s.transport,
-  command: s.command,
-  url: s.url,
-  package: s.package,
-  disabled: s.disabled,
-  envNames: s.envNames,
-  headerNames: s.headerNames,
-  at: s.range.start,
-});
+const summary = serverSummary;
 
 /** Where each OS keeps the user file, relative to the home folder. */
 const LAYOUT: Record<Platform, string> = {

@@ -1,28 +1,18 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { discoverLocations } from '../../src/core/discovery';
+
 import { parseDocument } from '../../src/core/parse';
-import type { ConfigLocation, ServerEntry } from '../../src/core/model';
+import type { ConfigLocation } from '../../src/core/model';
 import type { ClientModule, DiscoveryContext } from '../../src/core/clients';
 import { lmstudio, lmstudioHomePointerLocations } from '../../src/core/clients/lmstudio';
 import { FIXTURES } from '../helpers';
+import { scanRows as scanFixtureRows } from '../clientRows';
 
 const ROOT = path.join(FIXTURES, 'clients', 'lmstudio');
 const HOME = path.join(ROOT, 'home');
 const rel = (p: string) => path.relative(ROOT, p).split(path.sep).join('/');
 
-function row(s: ServerEntry): string {
-  const pkg = s.package ? `${s.package.ecosystem}:${s.package.name}@${s.package.version ?? '-'}` : '-';
-  return `${rel(s.file)} ${s.client}/${s.scope} ${s.name}@${s.range.start.line}:${s.range.start.character} ${s.transport} pkg=${pkg} url=${s.url ?? '-'}${s.disabled ? ' disabled' : ''}`;
-}
-
-function scanRows(module: ClientModule, ctx: DiscoveryContext): string[] {
-  return discoverLocations(ctx, [module])
-    .filter((l) => fs.existsSync(l.path))
-    .flatMap((l) => module.extract(parseDocument(fs.readFileSync(l.path, 'utf8'), l.format), l))
-    .map(row);
-}
+const scanRows = (module: ClientModule, ctx: DiscoveryContext) => scanFixtureRows(ROOT, module, ctx);
 
 describe('LM Studio client', () => {
   for (const platform of ['linux', 'darwin', 'win32'] as const) {

@@ -1,12 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { discoverLocations } from '../../src/core/discovery';
+
 import { parseDocument } from '../../src/core/parse';
-import type { ConfigLocation, ServerEntry } from '../../src/core/model';
+import type { ConfigLocation } from '../../src/core/model';
 import type { ClientModule, DiscoveryContext } from '../../src/core/clients';
 import { opencode } from '../../src/core/clients/opencode';
 import { FIXTURES } from '../helpers';
+import { scanRows as scanFixtureRows } from '../clientRows';
 
 const ROOT = path.join(FIXTURES, 'clients', 'opencode');
 const HOME = path.join(ROOT, 'home');
@@ -14,17 +15,7 @@ const WORKSPACE = path.join(ROOT, 'workspace');
 const SYSTEM = path.join(ROOT, 'system');
 const rel = (p: string) => path.relative(ROOT, p).split(path.sep).join('/');
 
-function row(s: ServerEntry): string {
-  const pkg = s.package ? `${s.package.ecosystem}:${s.package.name}@${s.package.version ?? '-'}` : '-';
-  return `${rel(s.file)} ${s.client}/${s.scope} ${s.name}@${s.range.start.line}:${s.range.start.character} ${s.transport} pkg=${pkg} url=${s.url ?? '-'}${s.disabled ? ' disabled' : ''}`;
-}
-
-function scanRows(module: ClientModule, ctx: DiscoveryContext): string[] {
-  return discoverLocations(ctx, [module])
-    .filter((l) => fs.existsSync(l.path))
-    .flatMap((l) => module.extract(parseDocument(fs.readFileSync(l.path, 'utf8'), l.format), l))
-    .map(row);
-}
+const scanRows = (module: ClientModule, ctx: DiscoveryContext) => scanFixtureRows(ROOT, module, ctx);
 
 const USER_ROWS = [
   'home/.config/opencode/opencode.json opencode/user mcp_everything@3:4 stdio pkg=npm:@modelcontextprotocol/server-everything@- url=-',
