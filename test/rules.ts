@@ -5,16 +5,16 @@ import { clientById } from '../src/core/clients';
 import type { ClientId, ConfigFormat, Finding, Range } from '../src/core/model';
 import { parseDocument } from '../src/core/parse';
 import { checkRules } from '../src/core/rules';
-import type { ServerRule } from '../src/core/rules/types';
+import type { RuleContext, ServerRule } from '../src/core/rules/types';
 import { FIXTURES } from './helpers';
 
 export const readRuleFixture = (name: string) => fs.readFileSync(path.join(FIXTURES, 'rules', name), 'utf8');
 
 /** Every finding of `rule` in `text`, with the server it belongs to and the exact text its range covers. */
-export function runRule(rule: ServerRule, text: string, client: ClientId, format: ConfigFormat, file = '/home/me/config'): { server: string; finding: Finding; at: string }[] {
+export function runRule(rule: ServerRule, text: string, client: ClientId, format: ConfigFormat, file = '/home/me/config', context?: RuleContext): { server: string; finding: Finding; at: string }[] {
   const doc = parseDocument(text, format);
   const servers = clientById(client).extract(doc, { path: file, client, scope: 'user', format });
-  const results = checkRules(doc, servers, [rule]);
+  const results = checkRules(doc, servers, [rule], context);
   return servers.flatMap((s) => (results.get(s) ?? []).map((finding) => ({ server: s.name, finding, at: sliceRange(text, finding.range as Range) })));
 }
 

@@ -6,7 +6,7 @@ import type { LoadedInventory } from './inventory/load';
 import { withFilePolicy, type PolicyForChecks } from './policy/apply';
 import type { CheckedServer, ClientId, ConfigLocation, FileFinding, FileReport, Finding, ServerEntry, Verdict } from './model';
 import { findPolicyOverrides } from './policy/overrides';
-import { checkRules } from './rules';
+import { checkRules, SERVER_RULES } from './rules';
 import { withDuplicateNameFindings } from './rules/duplicateNames';
 import { parseDocument, type LocatedError, type ParsedDocument } from './parse';
 import { readConfigFile } from './readFile';
@@ -51,7 +51,7 @@ function checkEntries(doc: ParsedDocument, text: string, location: ConfigLocatio
   // everything an entry's result depends on: its text, and what the file around it says of it (scope, disabled lists)
   const keys = entries.map((e) => `${where}\u0000${e.name}\u0000${e.scope}\u0000${e.disabled}\u0000${e.keyOffset - e.valueOffset}\u0000${text.slice(e.valueOffset, e.valueOffset + e.valueLength)}`);
   const misses = entries.filter((_, i) => !cache.has(keys[i]));
-  const ruleFindings = misses.length ? checkRules(doc, misses) : new Map<ServerEntry, Finding[]>();
+  const ruleFindings = misses.length ? checkRules(doc, misses, SERVER_RULES, checker.ruleContext) : new Map<ServerEntry, Finding[]>();
   return entries.map((entry, i) => {
     const hit = cache.get(keys[i]);
     if (hit) {

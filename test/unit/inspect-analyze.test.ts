@@ -1,7 +1,8 @@
 // Tool analysis on realistic tool lists: real servers' descriptions must pass untouched, published poisoning
 // techniques must be caught with a message that names the tool and the reason, and quotes nothing invisible.
 import * as assert from 'node:assert/strict';
-import { analyzeTools, applySeverityPolicy, cleanText, findChanges, findPoisoning, findShadowing, visibleText } from '../../src/core/inspect/analyze';
+import { analyzeTools, applySeverityPolicy, findChanges, findPoisoning, findShadowing } from '../../src/core/inspect/analyze';
+import { cleanText, visibleText } from '../../src/core/unicode';
 import { canonicalJson, toolFingerprint } from '../../src/core/inspect/fingerprint';
 import { mdCode, mdText, toMarkdown, toText, type InspectionReport } from '../../src/core/inspect/report';
 import type { InspectFinding, InspectedTool } from '../../src/core/inspect/types';

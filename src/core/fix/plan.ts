@@ -9,6 +9,8 @@ import { floorOf } from '../inventory/versions';
 import { formatSpec, replaceSpecInArgs } from '../launchers';
 import type { CheckedServer, ClientId, ConfigLocation, RuleId } from '../model';
 import { parseDocument, type ParsedDocument } from '../parse';
+import { specText } from '../rules/entryFields';
+import { findLookalike, type FoundLookalike } from '../rules/lookalikePackage';
 import { analyzeText } from '../scan';
 import { appendToArray, detectLayout, pathAt, removeAt, replaceString, replaceValue, setProperty, type Layout } from './jsonEdits';
 import { tomlRemoveEntry, tomlReplaceEntry, tomlReplaceString, tomlSetProperty } from './tomlEdits';
@@ -72,7 +74,7 @@ export function planFixes(text: string, location: ConfigLocation, server: Checke
     fixes: clientById(location.client).fixes ?? {},
     org: checker.index.inventory.organization ?? 'organization',
   };
-  const candidates = [gatewayFix(ctx), switchFix(ctx), pinFix(ctx), disableOrRemoveFix(ctx)].filter((f): f is PlannedFix => f !== null);
+  const candidates = [gatewayFix(ctx), switchFix(ctx), lookalikeSwitchFix(ctx), pinFix(ctx), disableOrRemoveFix(ctx)].filter((f): f is PlannedFix => f !== null);
   // one "move to an input / env reference" per literal secret
   const secretFixes: PlannedFix[] = server.findings.flatMap((f) => {
     const fix = f.rule === 'hardcoded-secret' ? planMoveSecret(text, location, server, f) : null;
@@ -171,15 +173,15 @@ function remoteForm(ctx: Ctx, url: string): Record<string, unknown> | null {
 
 function gatewayFix(ctx: Ctx): PlannedFix | null {
   const entry = matched(ctx);
-  if (!entry) return null;
   const rules = rulesOf(ctx.server);
   let target: InventoryServer | undefined;
-  if (entry.status === 'deprecated' || entry.status === 'rejected') target = ctx.checker.index.replacementOf(entry);
+  if (!entry) target = lookalikeOf(ctx)?.entry;
+  else if (entry.status === 'deprecated' || entry.status === 'rejected') target = ctx.checker.index.replacementOf(entry);
   else if (entry.status === 'approved' && (rules.includes('bypasses-gateway') || rules.includes('unapproved-version'))) target = entry;
   if (!target?.gatewayUrl || target.status !== 'approved') return null;
   const form = remoteForm(ctx, target.gatewayUrl);
   if (!form) return null;
-  const safe = rules.includes('bypasses-gateway') || rules.includes('deprecated-mcp') || rules.includes('rejected-mcp');
+  const safe = !!entry && (rules.includes('bypasses-gateway') || rules.includes('deprecated-mcp') || rules.includes('rejected-mcp'));
   return base(ctx, {
     kind: 'gateway',
     title: target === entry ? `Route through the ${ctx.org} gateway` : `Route through the ${ctx.org} gateway (approved "${target.title ?? target.id}")`,
@@ -215,6 +217,42 @@ function switchFix(ctx: Ctx): PlannedFix | null {
     edits: ctx.editor.replaceEntry(form) ?? [],
     expectedVerdict: 'approved',
     dropped: [...ctx.server.envNames, ...ctx.server.headerNames],
+    rules: rulesOf(ctx.server),
+    isPreferred: true,
+    safe: false,
+  });
+}
+
+/** The approved inventory entry whose package this server's package imitates (lookalike-package). */
+function lookalikeOf(ctx: Ctx): { found: FoundLookalike; entry: InventoryServer } | null {
+  if (!ctx.server.findings.some((f) => f.rule === 'lookalike-package')) return null;
+  const found = findLookalike(ctx.server, ctx.entryNode, ctx.checker.ruleContext);
+  const entry = found?.lookalike.original.entry;
+  return found && entry?.status === 'approved' ? { found, entry } : null;
+}
+
+/**
+ * A look-alike of an approved package: the real package in its place, at the approved version. Only the package word
+ * changes, so the rest of the command line (a filesystem server's folders, flags) and the env stay as they are.
+ */
+function lookalikeSwitchFix(ctx: Ctx): PlannedFix | null {
+  const target = lookalikeOf(ctx);
+  if (!target) return null;
+  const { found, entry } = target;
+  const pm = entry.match.packages?.find((p) => p.ecosystem === found.ecosystem && p.name === found.lookalike.original.name && !p.digest);
+  const version = pm?.versions ? floorOf(pm.ecosystem, pm.versions) : null;
+  if (!pm || (pm.versions && !version)) return null;
+  const spec = version ? formatSpec({ ecosystem: pm.ecosystem, name: pm.name, version: null }, version) : pm.name;
+  const field = found.word.field;
+  if (field.value !== found.word.text) return null; // a word inside a shell string: no safe one-argument edit
+  const edit = ctx.editor.replaceArgument(field.node, field.value.slice(0, field.value.length - specText(field.value).length) + spec);
+  if (!edit) return null;
+  return base(ctx, {
+    kind: 'switch',
+    title: `Switch to the approved "${entry.title ?? entry.id}"`,
+    edits: [edit],
+    expectedVerdict: 'approved',
+    dropped: [],
     rules: rulesOf(ctx.server),
     isPreferred: true,
     safe: false,

@@ -12,63 +12,12 @@
 // Every piece of server text that ends up in a message is cleaned (no control or invisible characters) and short.
 import { diffWords } from 'diff';
 import type { Severity } from '../model';
+import { BIDI, cleanText, decodeTags, decodeVariationSelectors, isEmojiJoiner, isPrintableText, TAG_CHARS, VARIATION_RUN, visibleText, ZERO_WIDTH } from '../unicode';
 import { canonicalJson, toolFingerprint } from './fingerprint';
 import type { InspectedPrompt, InspectedTool, InspectFinding, InspectRuleId, ToolPin } from './types';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Text helpers
-
-const TAG_CHARS = /[\u{E0000}-\u{E007F}]/gu;
-const VS_SUPPLEMENT = /[\u{E0100}-\u{E01EF}]/gu;
-const BIDI = /[\u202A-\u202E\u2066-\u2069]/g;
-const ZERO_WIDTH = /[\u200B-\u200F\u2060-\u2064\uFEFF\u180E]/g;
-const VARIATION_RUN = /[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]{4,}/gu;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-const EMOJI = /\p{Extended_Pictographic}/u;
-
-/** Text without control or invisible characters, whitespace collapsed, at most `max` characters. */
-export function cleanText(text: string, max = 80): string {
-  const out = text
-    .replace(TAG_CHARS, '')
-    .replace(VS_SUPPLEMENT, '')
-    .replace(BIDI, '')
-    .replace(ZERO_WIDTH, '')
-    .replace(CONTROL, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return out.length > max ? `${out.slice(0, max - 1)}…` : out;
-}
-
-/** Text with invisible characters made visible (`⟨U+200B⟩`, runs of tag characters as one marker), for diffs. */
-export function visibleText(text: string): string {
-  return text
-    .replace(/[\u{E0000}-\u{E007F}]+/gu, (m) => `⟨${[...m].length} invisible tag characters: "${cleanText(decodeTags(m), 60)}"⟩`)
-    .replace(/[\u{E0100}-\u{E01EF}]+/gu, (m) => `⟨${[...m].length} invisible variation selectors⟩`)
-    .replace(/[\u202A-\u202E\u2066-\u2069\u200B-\u200F\u2060-\u2064\uFEFF\u180E]/g, (c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`)
-    .replace(CONTROL, (c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
-}
-
-/** Tag characters U+E0020–U+E007E spell ASCII text no one sees. */
-function decodeTags(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (cp >= 0xe0020 && cp <= 0xe007e) out += String.fromCharCode(cp - 0xe0000);
-  }
-  return out;
-}
-
-/** Variation selectors as bytes (U+FE00–FE0F = 0–15, U+E0100–E01EF = 16–255): the "emoji smuggling" encoding. */
-function decodeVariationSelectors(text: string): string {
-  const bytes: number[] = [];
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (cp >= 0xfe00 && cp <= 0xfe0f) bytes.push(cp - 0xfe00);
-    else if (cp >= 0xe0100 && cp <= 0xe01ef) bytes.push(cp - 0xe0100 + 16);
-  }
-  return Buffer.from(bytes).toString('utf8');
-}
 
 function quoteExcerpt(text: string, index: number, length: number, max = 70): string {
   const pad = Math.max(0, Math.floor((max - Math.min(length, max)) / 2));
@@ -76,13 +25,6 @@ function quoteExcerpt(text: string, index: number, length: number, max = 70): st
   const raw = text.slice(start, Math.min(text.length, index + Math.max(length, 1) + pad));
   const cleaned = cleanText(raw, max);
   return `"${start > 0 ? '…' : ''}${cleaned}${start + raw.length < text.length && !cleaned.endsWith('…') ? '…' : ''}"`;
-}
-
-function isPrintableText(s: string): boolean {
-  if (!s) return false;
-  let ok = 0;
-  for (const ch of s) if (/[\p{L}\p{N}\p{P}\p{S}\s]/u.test(ch) && !/[\u0000-\u0008\u000E-\u001F\uFFFD]/.test(ch)) ok++;
-  return ok / [...s].length >= 0.9;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -321,14 +263,6 @@ function textSignals(text: string, where: string, ctx: PoisoningContext, depth =
   return out;
 }
 
-function isEmojiJoiner(text: string, index: number): boolean {
-  if (text.charCodeAt(index) !== 0x200d) return false;
-  const before = String.fromCodePoint(text.codePointAt(Math.max(0, index - 2)) ?? 0);
-  const prev = text.charCodeAt(index - 1);
-  const prevChar = prev >= 0xdc00 && prev <= 0xdfff ? before : text.charAt(index - 1);
-  const next = String.fromCodePoint(text.codePointAt(index + 1) ?? 0);
-  return (EMOJI.test(prevChar) || prev === 0xfe0f) && EMOJI.test(next);
-}
 
 /** Where a tool name is mentioned as a name: a distinctive name anywhere, a plain word only in quotes or as "X tool". */
 function mentionIndex(text: string, name: string): number {

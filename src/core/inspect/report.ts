@@ -5,7 +5,7 @@
 // never reach the terminal.
 import type { Severity } from '../model';
 import { printable } from '../text';
-import { cleanText, visibleText } from './analyze';
+import { cleanText, visibleText } from '../unicode';
 import { toolFingerprint } from './fingerprint';
 import type { Channel, InspectedServer, InspectFinding, Inspection } from './types';
 

@@ -1,7 +1,8 @@
 // Reading an inventory: text → validated inventory, or one clear message naming the bad field and entry.
 import type * as z from '../zod';
 import { parseJsonc } from '../parse/jsonc';
-import { plainValue } from '../parse/document';
+import { plainValue, valueAt } from '../parse/document';
+import type { Range } from '../model';
 import { readConfigFile } from '../readFile';
 import { InventorySchema, type Inventory } from './schema';
 import { isRegistryDocument, registryToInventory } from './registryFormat';
@@ -19,6 +20,13 @@ export interface LoadedInventory {
   stale: boolean;
   /** why the live source was not used, when it was not */
   error: string | null;
+  /** where each entry is written (its `id` value), by id, when the inventory was read from local files */
+  locations?: Record<string, InventoryLocation>;
+}
+
+export interface InventoryLocation {
+  file: string;
+  range: Range;
 }
 
 export type InventoryResult = { ok: true; value: LoadedInventory } | { ok: false; error: string };
@@ -62,7 +70,20 @@ export async function loadInventoryFile(file: string): Promise<InventoryResult> 
   if (read.kind === 'absent') return { ok: false, error: `${file}: inventory file not found` };
   if (read.kind === 'error') return { ok: false, error: `${file}: ${read.message}` };
   const r = parseInventory(read.text, file);
-  return r.ok ? { ok: true, value: { ...r.value, fetchedAt: new Date().toISOString() } } : r;
+  return r.ok ? { ok: true, value: { ...r.value, fetchedAt: new Date().toISOString(), locations: entryLocations(read.text, file) } } : r;
+}
+
+/** Where each entry of an inventory file (v1 format) is written: its `id` value, so a diagnostic can point at it. */
+export function entryLocations(text: string, file: string): Record<string, InventoryLocation> {
+  const doc = parseJsonc(text);
+  const out: Record<string, InventoryLocation> = {};
+  const servers = valueAt(doc.root, ['servers']);
+  if (servers?.type !== 'array') return out;
+  for (const entry of servers.children ?? []) {
+    const id = valueAt(entry, ['id']);
+    if (id?.type === 'string' && typeof id.value === 'string' && id.value !== '__proto__') out[id.value] = { file, range: doc.lines.rangeOf(id.offset, id.length) };
+  }
+  return out;
 }
 
 /** `servers[3] (id "github") status: expected one of …` — at most three issues, the first ones. */

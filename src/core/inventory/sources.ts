@@ -7,7 +7,7 @@ import type { KeyObject } from 'node:crypto';
 import { httpGet, redact, type HttpGetOptions } from '../net/httpGet';
 import { readConfigFile } from '../readFile';
 import { readCache, writeCache, type CacheEntry } from './cache';
-import { bundledInventory, describeIssues, MAX_INVENTORY_BYTES, parseInventoryData, validateInventory, type InventoryResult } from './load';
+import { bundledInventory, describeIssues, entryLocations, MAX_INVENTORY_BYTES, parseInventoryData, validateInventory, type InventoryLocation, type InventoryResult } from './load';
 import { InventoryFileSchema } from './schema';
 import { embeddedSignature, parsePublicKey, verifyBytes } from './signature';
 
@@ -94,7 +94,7 @@ async function loadFile(file: string, keys: KeyObject[], options: SourceOptions)
   if (read.kind === 'error') return { ok: false, error: `${file}: ${read.message}` };
   const r = await validateText(read.text, file, keys, () => readSignatureFile(`${file}.sig`));
   const now = (options.now?.() ?? new Date()).toISOString();
-  return r.ok ? { ok: true, value: { ...r.value, source: file, fetchedAt: now } } : r;
+  return r.ok ? { ok: true, value: { ...r.value, source: file, fetchedAt: now, locations: entryLocations(read.text, file) } } : r;
 }
 
 async function readSignatureFile(file: string): Promise<string | null> {
@@ -110,6 +110,7 @@ async function loadFolder(dir: string, keys: KeyObject[], options: SourceOptions
   if (!names.length) return { ok: false, error: `${dir}: the inventory folder has no .json files` };
   let merged: Record<string, unknown> = {};
   const servers = new Map<string, unknown>();
+  const locations: Record<string, InventoryLocation> = {};
   for (const name of names) {
     const file = path.join(dir, name);
     const read = await readConfigFile(file, MAX_INVENTORY_BYTES);
@@ -132,10 +133,11 @@ async function loadFolder(dir: string, keys: KeyObject[], options: SourceOptions
     }
     merged = { ...merged, ...rest, gateway: { ...(merged.gateway as object | undefined), ...gateway } };
     for (const s of list) servers.set(s.id, s);
+    Object.assign(locations, entryLocations(read.text, file));
   }
   const r = validateInventory({ ...merged, servers: [...servers.values()] }, dir);
   const now = (options.now?.() ?? new Date()).toISOString();
-  return r.ok ? { ok: true, value: { ...r.value, source: dir, fetchedAt: now } } : r;
+  return r.ok ? { ok: true, value: { ...r.value, source: dir, fetchedAt: now, locations } } : r;
 }
 
 // ---------- validation and signatures ----------

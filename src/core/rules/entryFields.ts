@@ -7,8 +7,8 @@
 // - header maps `headers`, Codex `http_headers`, Continue `requestOptions.headers`;
 // - URL keys `url`, Windsurf `serverUrl`, Gemini `httpUrl`, Goose `uri`.
 // Also the effective command line: shell and `cmd /c` wrappers unwrapped, and `docker run` options split from the image.
-import { executableName, shellSplit, DOCKER_VALUE_FLAGS } from '../launchers';
-import type { ServerEntry } from '../model';
+import { executableName, parseImageRef, parseNpmSpec, parsePypiSpec, shellSplit, DOCKER_VALUE_FLAGS } from '../launchers';
+import type { PackageRef, ServerEntry } from '../model';
 import type { TreeNode } from '../parse';
 import { entries, prop } from './nodes';
 
@@ -209,4 +209,22 @@ export function dockerRun(line: CommandLine | null): DockerRun | null {
     }
   }
   return { exe: line.exe, options, image: null, after: [] };
+}
+
+// ---------- the package word ----------
+
+/** The word of the command line that names `pkg` (`pkg@1.2.3`, `--from=pkg`, the image of `docker run`). */
+export function packageWord(line: CommandLine, pkg: PackageRef, fold: (text: string) => string = (t) => t): Word | undefined {
+  if (pkg.ecosystem === 'oci') return dockerRun(line)?.image ?? undefined;
+  const want = pkg.name.toLowerCase();
+  const parse = pkg.ecosystem === 'npm' ? parseNpmSpec : pkg.ecosystem === 'pypi' ? parsePypiSpec : parseImageRef;
+  return line.words.find((w) => {
+    const text = fold(specText(w.text));
+    return !text.startsWith('-') && parse(text)?.name.toLowerCase() === want;
+  });
+}
+
+/** A word without its `--option=` prefix: `--from=pkg==1` → `pkg==1`. */
+export function specText(word: string): string {
+  return /^--?[A-Za-z-]+=/.test(word) ? word.slice(word.indexOf('=') + 1) : word;
 }

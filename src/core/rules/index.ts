@@ -7,11 +7,21 @@ import { dockerRisk } from './dockerRisk';
 import { hardcodedSecret } from './hardcodedSecret';
 import { insecureTransport } from './insecureTransport';
 import { findNodeAt } from './nodes';
-import type { RuleMeta, ServerRule } from './types';
+import type { RuleContext, RuleMeta, ServerRule } from './types';
+import { LookalikeIndex } from '../lookalike';
+import { lookalikePackage } from './lookalikePackage';
+import { suspiciousCharacters } from './suspiciousCharacters';
 import { unpinnedPackage } from './unpinnedPackage';
 import { DUPLICATE_SERVER_NAME_RULE } from './duplicateNames';
 
-export const SERVER_RULES: readonly ServerRule[] = [hardcodedSecret, insecureTransport, unpinnedPackage, dockerRisk, broadFilesystemAccess, autoApproveTools];
+export const SERVER_RULES: readonly ServerRule[] = [hardcodedSecret, insecureTransport, unpinnedPackage, dockerRisk, broadFilesystemAccess, autoApproveTools, lookalikePackage, suspiciousCharacters];
+
+let noInventoryContext: RuleContext | undefined;
+
+/** The context without an inventory: look-alikes of the well-known MCP packages only. */
+export function defaultRuleContext(): RuleContext {
+  return (noInventoryContext ??= { lookalikes: new LookalikeIndex(null), organization: null, locate: () => undefined });
+}
 
 /** Metadata of every rule the tool can report (inventory rules included), for SARIF and docs. */
 export const INVENTORY_RULES: readonly RuleMeta[] = [
@@ -26,7 +36,7 @@ export const INVENTORY_RULES: readonly RuleMeta[] = [
 ];
 
 /** Runs every static rule on the servers of one parsed file. */
-export function checkRules(doc: ParsedDocument, servers: readonly ServerEntry[], rules: readonly ServerRule[] = SERVER_RULES): Map<ServerEntry, Finding[]> {
+export function checkRules(doc: ParsedDocument, servers: readonly ServerEntry[], rules: readonly ServerRule[] = SERVER_RULES, context: RuleContext = defaultRuleContext()): Map<ServerEntry, Finding[]> {
   const out = new Map<ServerEntry, Finding[]>();
   if (!doc.root) return out;
   for (const server of servers) {
@@ -34,7 +44,7 @@ export function checkRules(doc: ParsedDocument, servers: readonly ServerEntry[],
     if (!entry) continue;
     const findings = rules.flatMap((r) => {
       try {
-        return r.check({ server, entry, doc });
+        return r.check({ server, entry, doc, context });
       } catch {
         return []; // a rule must never break the scan
       }

@@ -6,9 +6,8 @@
 // - images (`docker run`, `podman run`): no digest. No tag or `:latest` is an error (whatever was pushed last runs);
 //   a plain tag is a warning: tags can be moved to other content, only a digest cannot.
 // Independent of the inventory (the rules run before matching); `unapproved-version` covers approved ranges.
-import { parseImageRef, parseNpmSpec, parsePypiSpec } from '../launchers';
 import type { Finding, PackageRef, Severity } from '../model';
-import { commandLine, dockerRun, entryFields, serverNode, type CommandLine, type Word } from './entryFields';
+import { commandLine, entryFields, packageWord, serverNode, type CommandLine } from './entryFields';
 import type { ServerRule } from './types';
 
 export const unpinnedPackage: ServerRule = {
@@ -23,7 +22,7 @@ export const unpinnedPackage: ServerRule = {
     if (!pkg || (pkg.ecosystem !== 'npm' && pkg.ecosystem !== 'pypi' && pkg.ecosystem !== 'oci')) return [];
     const line = commandLine(entryFields(serverNode(server, entry)));
     if (!line) return [];
-    const word = pkg.ecosystem === 'oci' ? dockerRun(line)?.image : specWord(line, pkg);
+    const word = packageWord(line, pkg);
     if (!word) return [];
     const problem = pkg.ecosystem === 'oci' ? imageProblem(pkg, line.exe) : versionProblem(pkg, launcherName(line));
     if (!problem) return [];
@@ -92,11 +91,3 @@ function launcherName(line: CommandLine): string {
 }
 
 /** The word that spells the package (`pkg@1`, `--package=pkg`, `--from pkg==1`), matched by name. */
-function specWord(line: CommandLine, pkg: PackageRef): Word | undefined {
-  const want = pkg.name.toLowerCase();
-  const parse = pkg.ecosystem === 'npm' ? parseNpmSpec : pkg.ecosystem === 'pypi' ? parsePypiSpec : parseImageRef;
-  return line.words.find((w) => {
-    const text = /^--?[A-Za-z-]+=/.test(w.text) ? w.text.slice(w.text.indexOf('=') + 1) : w.text;
-    return !text.startsWith('-') && parse(text)?.name.toLowerCase() === want;
-  });
-}
