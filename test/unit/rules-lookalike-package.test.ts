@@ -149,6 +149,34 @@ describe('rule lookalike-package', () => {
     assert.equal(server.findings.find((f) => f.rule === 'lookalike-package')?.severity, 'info');
   });
 
+  it('reads a look-alike letter in an image or a PyPI name, which does not parse as a package name', () => {
+    const text = cursorConfig({
+      gh: { command: 'docker', args: ['run', '-i', '--rm', 'ghcr.io/g\u0456thub/github-mcp-server:v0.20.1'] },
+      time: { command: 'uvx', args: ['mcp-server-t\u0456me==2025.8.4'] },
+    });
+    assert.deepEqual(
+      runRule(lookalikePackage, text, 'cursor', 'json').map((h) => [h.server, h.finding.message.split(', a well-known')[0]]),
+      [
+        ['gh', 'image ghcr.io/g\u0456thub/github-mcp-server looks like ghcr.io/github/github-mcp-server (U+0456 CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I in place of "i" at character 10)'],
+        ['time', 'PyPI package mcp-server-t\u0456me looks like mcp-server-time (U+0456 CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I in place of "i" at character 13)'],
+      ],
+    );
+  });
+
+  it('points related information at the right file of an inventory folder', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, '10-base.json'), JSON.stringify({ schemaVersion: 1, organization: 'Acme', servers: [INVENTORY.servers[1]] }, null, 2));
+    fs.writeFileSync(path.join(dir, '20-files.json'), JSON.stringify({ schemaVersion: 1, servers: [INVENTORY.servers[0]] }, null, 2));
+    const r = await loadInventorySource(dir);
+    assert.ok(r.ok, r.ok ? '' : r.error);
+    const checker = new Checker(r.value);
+    const servers = analyzeText(FIXTURE, { path: '/home/me/.cursor/mcp.json', client: 'cursor', scope: 'user', format: 'json' }, checker).servers;
+    const related = (name: string) => servers.find((s) => s.name === name)!.findings.find((f) => f.rule === 'lookalike-package')!.related![0];
+    assert.equal(related('filesystem').file, path.join(dir, '20-files.json'));
+    assert.equal(related('fetch').file, path.join(dir, '10-base.json'));
+    assert.equal(sliceRange(fs.readFileSync(related('fetch').file, 'utf8'), related('fetch').range), '"fetch"');
+  });
+
   it('finds the package behind shell wrappers (sh -c) and YAML/TOML dialects', () => {
     const shell = cursorConfig({ wrapped: { command: 'sh', args: ['-c', 'exec npx -y mcp-rem0te https://mcp.example.com/sse'] } });
     const hits = runRule(lookalikePackage, shell, 'cursor', 'json');
