@@ -7,6 +7,8 @@ import { withFilePolicy, type PolicyForChecks } from './policy/apply';
 import type { CheckedServer, ClientId, ConfigLocation, FileFinding, FileReport, Finding, ServerEntry, Verdict } from './model';
 import { findPolicyOverrides } from './policy/overrides';
 import { checkRules, SERVER_RULES } from './rules';
+import { claudeCodeSettingsFindings } from './rules/autoApproveTools';
+import { isClaudeCodeSettingsFile } from './clients/claudeCode';
 import { withDuplicateNameFindings } from './rules/duplicateNames';
 import { parseDocument, type LocatedError, type ParsedDocument } from './parse';
 import { readConfigFile } from './readFile';
@@ -23,7 +25,7 @@ export interface FileAnalysis {
 export function analyzeText(text: string, location: ConfigLocation, checker: Checker): FileAnalysis {
   const doc = parseDocument(text, location.format);
   const entries = doc.root ? clientById(location.client).extract(doc, location) : [];
-  const found = doc.root && isWorkspaceSettings(location) ? findPolicyOverrides(doc, location.path.endsWith('.code-workspace')) : [];
+  const found = doc.root ? fileFindingsOf(doc, location) : [];
   const fileFindings = found.map((f) => withFilePolicy(f, checker.policy));
   return { location, servers: checkEntries(doc, text, location, entries, checker), fileFindings, error: doc.error };
 }
@@ -126,6 +128,13 @@ async function scanFile(location: ConfigLocation, checker: Checker): Promise<{ r
 }
 
 const FORMAT_NAMES: Record<ConfigLocation['format'], string> = { json: 'JSON', jsonc: 'JSON', yaml: 'YAML', toml: 'TOML' };
+
+/** Findings about a file itself: a workspace trying to set policy, Claude Code settings that approve MCP tools. */
+function fileFindingsOf(doc: ParsedDocument, location: ConfigLocation): FileFinding[] {
+  if (isWorkspaceSettings(location)) return findPolicyOverrides(doc, location.path.endsWith('.code-workspace'));
+  if (isClaudeCodeSettingsFile(location)) return claudeCodeSettingsFindings(doc);
+  return [];
+}
 
 /** VS Code workspace settings: `.vscode/settings.json` and `*.code-workspace` files in workspace scope. */
 function isWorkspaceSettings(location: ConfigLocation): boolean {

@@ -9,6 +9,7 @@ import { requestNote, type RequestRecord } from '../core/request/records';
 import type { CheckedServer } from '../core/model';
 import type { RequestRecordStore } from './request/records';
 import { analyzeText, summarize, type FileAnalysis } from '../core/scan';
+import { withInventoryEntryRelated } from '../core/inventory/entryLocation';
 import type { InventoryService } from './inventoryService';
 import type { LocationRegistry } from './locations';
 import { toDiagnostics } from './toDiagnostics';
@@ -121,7 +122,12 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   private publish(uri: vscode.Uri, raw: FileAnalysis, text: string): void {
-    const analysis = { ...raw, servers: raw.servers.map((s) => withRequestNote(s, this.requests.pendingFor(s))) };
+    const entries = this.inventory.checker.index.byId;
+    const servers = raw.servers.map((s) => {
+      const noted = withRequestNote(s, this.requests.pendingFor(s));
+      return withInventoryEntryRelated(noted, (id) => this.inventory.entryLocation(id), s.inventoryId ? entries.get(s.inventoryId)?.title : undefined);
+    });
+    const analysis = { ...raw, servers };
     this.analyses.set(uri.fsPath, analysis);
     this.texts.set(uri.fsPath, text);
     this.collection.set(uri, toDiagnostics(analysis, { docsBaseUrl: this.inventory.policy.docsBaseUrl.value }));

@@ -32,6 +32,11 @@ export class ServerHover implements vscode.HoverProvider {
       md.appendMarkdown(`${vscode.l10n.t('Inventory entry')}: **${escapeMarkdown(entry.title ?? entry.id)}** (\`${escapeMarkdown(entry.id)}\`, ${entry.status})`);
       if (who) md.appendMarkdown(` · ${escapeMarkdown(who)}`);
       if (when) md.appendMarkdown(` · ${escapeMarkdown(when)}`);
+      const where = this.inventory.entryLocation(entry.id);
+      if (where) {
+        const at = `${vscode.Uri.file(where.file).toString()}#L${where.range.start.line + 1},${where.range.start.character + 1}`;
+        md.appendMarkdown(` · [${vscode.l10n.t('Open inventory entry')}](${at})`);
+      }
       md.appendMarkdown('\n\n');
       if (entry.reason) md.appendMarkdown(`> ${escapeMarkdown(entry.reason)}\n\n`);
     } else if (server.verdict === 'approved') {

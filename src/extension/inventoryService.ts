@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { Checker } from '../core/checker';
 import { bundledInventory, type LoadedInventory } from '../core/inventory/load';
 import { loadInventorySource } from '../core/inventory/sources';
+import { locateInventoryEntries, type EntryLocation } from '../core/inventory/entryLocation';
 import { managedPolicyPath, readPolicyFile, resolvePolicy, type EffectivePolicy, type PolicyDocument, type PolicyLayer } from '../core/policy/policy';
 import { PLATFORM } from './locations';
 import { POLICY_SETTINGS } from '../core/policy/overrides';
@@ -19,6 +20,7 @@ const BUNDLED_NOTICE_KEY = 'mcpGatekeeper.bundledInventoryNoticeShown';
 export class InventoryService implements vscode.Disposable {
   private current: LoadedInventory = bundledInventory();
   private policyInForce: EffectivePolicy = resolvePolicy([]);
+  private entryLocations = new Map<string, EntryLocation>();
   private currentChecker = new Checker(this.current);
   private lastError: string | null = null;
   private policyError: string | null = null;
@@ -56,6 +58,11 @@ export class InventoryService implements vscode.Disposable {
     return this.policyInForce;
   }
 
+  /** Where an entry of the inventory in force is written, when it is a local file or folder. */
+  entryLocation(id: string): EntryLocation | undefined {
+    return this.entryLocations.get(id);
+  }
+
   /** why the configured source or policy is not (fully) in force; null when all is well */
   get error(): string | null {
     return this.policyError ?? this.lastError;
@@ -84,6 +91,7 @@ export class InventoryService implements vscode.Disposable {
     });
     if (result.ok) {
       this.current = result.value;
+      this.entryLocations = await locateInventoryEntries(result.value.source);
       this.lastError = result.value.error;
       if (result.value.fromCache) this.log.warn(`Inventory source failed, using the copy fetched ${result.value.fetchedAt}${result.value.stale ? ' (stale)' : ''}: ${result.value.error}`);
       else this.log.info(`Inventory in force: ${result.value.source} (${result.value.inventory.organization ?? 'no organization'}, ${result.value.inventory.servers.length} entries)`);

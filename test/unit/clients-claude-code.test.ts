@@ -5,7 +5,7 @@ import { discoverAllLocations } from '../../src/core/discovery';
 import { parseDocument } from '../../src/core/parse';
 import type { ConfigLocation, Platform, ServerEntry } from '../../src/core/model';
 import type { DiscoveryContext } from '../../src/core/clients';
-import { claudeCode, claudeCodeProjectDisabledNames, projectKey, type ClaudeCodeLocation } from '../../src/core/clients/claudeCode';
+import { claudeCode, claudeCodeProjectDisabledNames, isClaudeCodeSettingsFile, projectKey, type ClaudeCodeLocation } from '../../src/core/clients/claudeCode';
 import { copilotCli } from '../../src/core/clients/copilotCli';
 import { FIXTURES, tempDir, writeTree } from '../helpers';
 
@@ -73,7 +73,7 @@ describe('Claude Code client', () => {
 
   it('CLAUDE_CONFIG_DIR adds the relocated .claude.json, only when it lies in the scanned home', () => {
     const paths = (env: Record<string, string>) =>
-      claudeCode.locations({ home: '/home/me', platform: 'linux', workspaces: [], env }).filter((l) => l.scope === 'user').map((l) => l.path);
+      claudeCode.locations({ home: '/home/me', platform: 'linux', workspaces: [], env }).filter((l) => l.scope === 'user' && !isClaudeCodeSettingsFile(l)).map((l) => l.path);
     assert.deepEqual(paths({ CLAUDE_CONFIG_DIR: '/home/me/.claude-work' }), ['/home/me/.claude.json', '/home/me/.claude-work/.claude.json']);
     assert.deepEqual(paths({ CLAUDE_CONFIG_DIR: '/elsewhere/.claude' }), ['/home/me/.claude.json']);
   });

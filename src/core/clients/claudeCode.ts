@@ -78,10 +78,12 @@ export const claudeCode: ClientModule = {
       ...ctx.workspaces.map((ws): ConfigLocation => ({ path: path.join(ws, PROJECT_FILE), client: 'claude-code', scope: 'workspace', format: 'json', alsoReadBy: ['vscode'] })),
       ...globals,
       { path: managedFile(ctx, 'managed-mcp.json'), client: 'claude-code', scope: 'managed', format: 'json' },
+      ...settingsLocations(ctx),
     ];
   },
   fixes: { remoteEntry: (url) => ({ type: 'http', url }) },
   extract(doc, location) {
+    if (isClaudeCodeSettingsFile(location)) return []; // settings files approve servers and tools; they define none
     if (path.basename(location.path) === GLOBAL_CONFIG) return extractGlobalConfig(doc, location);
     const isProjectFile = path.basename(location.path) === PROJECT_FILE;
     return withDisabledNames(extractJsonServers(doc, location, isProjectFile ? projectFileDialect : dialect), disabledNamesOf(location));
@@ -90,6 +92,30 @@ export const claudeCode: ClientModule = {
   disabledNames: async (ctx, location, readText) =>
     path.basename(location.path) === PROJECT_FILE ? claudeCodeProjectDisabledNames(ctx, path.dirname(location.path), readText) : [],
 };
+
+const SETTINGS_FILES = new Set(['settings.json', 'settings.local.json', 'managed-settings.json']);
+
+/**
+ * Claude Code's settings files, which decide whether project servers start and MCP tools run without asking
+ * (`enableAllProjectMcpServers`, `permissions`): user `<config dir>/settings.json` (and `~/.claude/settings.json`
+ * when the config dir is relocated), project `.claude/settings.json`, local `.claude/settings.local.json`, and the
+ * managed `managed-settings.json`. They hold no servers; their findings are about the file.
+ */
+function settingsLocations(ctx: DiscoveryContext): ConfigLocation[] {
+  const user = [...new Set([path.join(configDir(ctx), 'settings.json'), path.join(ctx.home, '.claude', 'settings.json')])];
+  return [
+    ...ctx.workspaces.flatMap((ws): ConfigLocation[] => ['settings.json', 'settings.local.json'].map((name) => ({ path: path.join(ws, '.claude', name), client: 'claude-code', scope: 'workspace', format: 'jsonc' }))),
+    ...user.map((p): ConfigLocation => ({ path: p, client: 'claude-code', scope: 'user', format: 'jsonc' })),
+    { path: managedFile(ctx, 'managed-settings.json'), client: 'claude-code', scope: 'managed', format: 'jsonc' },
+  ];
+}
+
+/** A Claude Code settings file (not a file that defines servers). */
+export function isClaudeCodeSettingsFile(location: Pick<ConfigLocation, 'path' | 'client'>): boolean {
+  if (location.client !== 'claude-code') return false;
+  const name = location.path.split(/[\\/]/).pop() ?? '';
+  return SETTINGS_FILES.has(name);
+}
 
 /**
  * `~/.claude.json`: user-scope servers at the top level, then each open folder's local-scope servers. A user server

@@ -12,13 +12,17 @@
 //   "approve"` (one tool). The values are AppToolApproval `auto` | `prompt` | `writes` | `approve`
 //   (codex-rs/config/src/mcp_types.rs); only `approve` never asks (codex-rs/core/src/mcp_tool_call.rs:
 //   `AppToolApproval::Approve => false`); `auto` (the default) asks according to the tool's annotations.
-// Not here: Claude Code's `enableAllProjectMcpServers` and `permissions.allow: ["mcp__<server>"]` are file-level
-// settings in `.claude/settings*.json`; Copilot CLI's `tools: ["*"]` selects which tools are exposed, not whether
-// calls are confirmed.
-import type { ClientId, Finding } from '../model';
-import type { TreeNode } from '../parse';
+// - Claude Code settings files (`~/.claude/settings.json`, `.claude/settings.json`, `.claude/settings.local.json`,
+//   managed-settings.json) are file-level: `enableAllProjectMcpServers: true` starts every server of the project's
+//   `.mcp.json` (present and future) without the approval prompt; `permissions.allow` entries `mcp__<server>`,
+//   `mcp__<server>__*` (every tool of the server) and `mcp__<server>__<tool>` run tools without asking;
+//   `permissions.defaultMode: "bypassPermissions"` skips every prompt. Claude Code ignores unanchored allow globs
+//   (`mcp__*`) and MCP rules with parentheses, so those approve nothing (code.claude.com/docs settings and iam).
+// Not here: Copilot CLI's `tools: ["*"]` selects which tools are exposed, not whether calls are confirmed.
+import type { ClientId, FileFinding, Finding } from '../model';
+import type { ParsedDocument, TreeNode } from '../parse';
 import { serverNode } from './entryFields';
-import { entries, prop, strings } from './nodes';
+import { entries, keyNode, prop, strings } from './nodes';
 import type { ServerRule } from './types';
 
 const CLIENT_NAMES: Partial<Record<ClientId, string>> = { cline: 'Cline', roo: 'Roo Code', kiro: 'Kiro', gemini: 'Gemini CLI', codex: 'Codex' };
@@ -83,4 +87,46 @@ function toolList(names: string[]): string {
   const shown = names.slice(0, 5).join(', ');
   const more = names.length > 5 ? ` and ${names.length - 5} more` : '';
   return `${names.length === 1 ? 'a tool' : `${names.length} tools`} of this server without asking: ${shown}${more}`;
+}
+
+/** Claude Code settings that start project servers or run MCP tools without asking: findings on the setting. */
+export function claudeCodeSettingsFindings(doc: ParsedDocument): FileFinding[] {
+  const root = doc.root;
+  if (!root || root.type !== 'object') return [];
+  const out: FileFinding[] = [];
+  const report = (node: TreeNode, message: string) =>
+    out.push({ rule: 'auto-approve-tools', severity: 'warning', message, range: doc.lines.rangeOf(node.offset, node.length) });
+
+  const all = prop(root, 'enableAllProjectMcpServers');
+  if (all?.type === 'boolean' && all.value === true) {
+    report(
+      keyNode(root, 'enableAllProjectMcpServers') as TreeNode,
+      'Claude Code starts every server of the project\'s .mcp.json without asking (enableAllProjectMcpServers), including servers a later commit adds. Approve servers one by one when Claude Code asks, or list them in enabledMcpjsonServers.',
+    );
+  }
+  const permissions = prop(root, 'permissions');
+  const mode = prop(permissions, 'defaultMode');
+  if (mode?.type === 'string' && mode.value === 'bypassPermissions') {
+    report(mode, 'Claude Code runs every tool without asking (defaultMode "bypassPermissions"), MCP tools included. Use "default" and allow single read-only tools instead.');
+  }
+  // per server: the entries that approve all of its tools, and the single tools approved
+  const byServer = new Map<string, { every: TreeNode[]; tools: [string, TreeNode][] }>();
+  for (const [rule, node] of strings(prop(permissions, 'allow'))) {
+    const m = /^mcp__([^_*()\s][^()\s]*?)(?:__(.+))?$/.exec(rule.trim());
+    if (!m) continue; // not an MCP rule, or one Claude Code ignores (mcp__*, parentheses)
+    const [, server, tool] = m;
+    const group = byServer.get(server) ?? { every: [], tools: [] };
+    byServer.set(server, group);
+    if (tool === undefined || tool === '*') group.every.push(node);
+    else group.tools.push([tool, node]);
+  }
+  for (const [server, { every, tools }] of byServer) {
+    for (const node of every) {
+      report(node, `Claude Code runs every tool of "${server}" without asking (permissions.allow), including tools a later server update adds. Allow only single read-only tools (mcp__${server}__<tool>).`);
+    }
+    if (!every.length && tools.length) {
+      report(tools[0][1], `Claude Code runs ${toolList(tools.map(([t]) => t)).replace('of this server', `of "${server}"`)} (permissions.allow). Keep only tools that cannot change anything or send data out.`);
+    }
+  }
+  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
