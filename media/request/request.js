@@ -36,6 +36,38 @@
     return node;
   }
 
+  const SVG_NS = 'http://www.w3.org/2000/svg';
+  /**
+   * A codicon from the sprite the extension inlines into the page (media/request/codicons.svg), drawn in the text's
+   * colour so it follows the theme. Always decorative: the words next to it say the same thing.
+   * @param {string} name
+   */
+  function icon(name) {
+    const svg = document.createElementNS(SVG_NS, 'svg');
+    svg.setAttribute('class', `codicon codicon-${name}`);
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    svg.setAttribute('viewBox', '0 0 16 16');
+    const use = document.createElementNS(SVG_NS, 'use');
+    use.setAttribute('href', `#codicon-${name}`);
+    svg.append(use);
+    return svg;
+  }
+
+  /** A heading, legend or button with an icon in front of its text. @param {string} name @param {string} text */
+  function labelled(name, text) {
+    const frag = document.createDocumentFragment();
+    frag.append(icon(name), h('span', { class: 'label', text }));
+    return frag;
+  }
+
+  /** Icon and text side by side, e.g. a notice. @param {string} name @param {(Node | string | null | undefined | false)[]} children */
+  function iconRow(name, ...children) {
+    const frag = document.createDocumentFragment();
+    frag.append(icon(name), h('span', { class: 'row-text' }, ...children));
+    return frag;
+  }
+
   /** @param {string} id */
   function byId(id) {
     return document.getElementById(id);
@@ -80,15 +112,24 @@
         h(
           'div',
           { class: 'notice', id: 'draft-notice', role: 'status' },
-          h('span', { text: `Restored your draft from ${when(state.draftSavedAt)}. ` }),
-          h('button', { type: 'button', id: 'discard', class: 'link', text: 'Discard draft' }),
+          iconRow(
+            'edit',
+            h('span', { text: `Restored your draft from ${when(state.draftSavedAt)}. ` }),
+            h('button', { type: 'button', id: 'discard', class: 'link', text: 'Discard draft' }),
+          ),
         ),
       );
     }
     if (state.previous) {
       const p = state.previous;
       const via = { post: 'sent to the request server', browser: 'opened in the browser', mailto: 'opened as an email', clipboard: 'copied as Markdown' }[p.channel] || p.channel;
-      box.append(h('div', { class: 'notice', id: 'previous', text: `You already asked for approval of this server on ${when(p.submittedAt)}${p.id ? ` (request #${p.id})` : ''}, ${via}.` }));
+      box.append(
+        h(
+          'div',
+          { class: 'notice', id: 'previous' },
+          iconRow('history', `You already asked for approval of this server on ${when(p.submittedAt)}${p.id ? ` (request #${p.id})` : ''}, ${via}.`),
+        ),
+      );
     }
   }
 
@@ -98,7 +139,7 @@
       return h(
         'fieldset',
         { class: 'server', id: 'server' },
-        h('legend', { text: 'The server' }),
+        h('legend', {}, labelled('server', 'The server')),
         textField({
           key: 'name',
           label: 'Server name',
@@ -126,30 +167,48 @@
     return h(
       'section',
       { class: 'server', id: 'server', 'aria-labelledby': 'server-heading' },
-      h('h2', { id: 'server-heading', text: 'The server' }),
-      h('p', { class: 'help', text: 'What reviewers will see about it. Secret values (tokens, keys, passwords) are never included: only the names of environment variables and headers.' }),
+      h('h2', { id: 'server-heading' }, labelled('server', 'The server')),
+      h(
+        'p',
+        { class: 'help secrets', id: 'secrets-note' },
+        iconRow(
+          'lock',
+          'What reviewers will see about it. Secret values (tokens, keys, passwords) are never included: only the names of environment variables and headers.',
+          redacted(s) ? h('strong', { text: ` Values that looked like secrets were removed and show as ${REDACTED}.` }) : null,
+        ),
+      ),
       dl,
     );
   }
 
+  const REDACTED = '[redacted]';
+  /** Whether the host removed a secret from what the form shows (src/core/secrets.ts marks it so). @param {any} s */
+  function redacted(s) {
+    return [s.command || '', s.url || ''].concat(s.args).some((/** @type {string} */ v) => v.includes(REDACTED));
+  }
+
+  /** What each checklist section is about (src/core/request/formState.ts); an unknown section gets no icon. @type {Record<string, string>} */
+  const SECTION_ICON = { you: 'account', what: 'package', access: 'key', why: 'lightbulb' };
+
   function renderForm() {
     const form = h('form', { id: 'form', novalidate: true, 'aria-describedby': 'send-hint' });
     for (const section of state.sections) {
-      const fs = h('fieldset', { class: 'section', id: `section-${section.id}` }, h('legend', { text: section.title }));
+      const name = SECTION_ICON[section.id];
+      const fs = h('fieldset', { class: 'section', id: `section-${section.id}` }, h('legend', {}, name ? labelled(name, section.title) : section.title));
       for (const f of section.fields) fs.append(f.choices ? choiceField(f, state.answers[f.key] || '') : textField(f, state.answers[f.key] || ''));
       form.append(fs);
     }
     form.append(
-      h('p', { id: 'channel', class: 'channel', text: channelText() }),
+      h('p', { class: 'channel' }, iconRow('info', h('span', { id: 'channel', text: channelText() }))),
       h('div', { id: 'status', role: 'status', 'aria-live': 'polite', class: 'status' }),
       h('div', { id: 'alert', role: 'alert', class: 'status error-status' }),
       h(
         'div',
         { class: 'actions' },
-        h('button', { type: 'submit', id: 'send', text: sendLabel(), hidden: state.channel.kind === 'none' }),
-        h('button', { type: 'button', id: 'retry', class: 'secondary', text: 'Retry', hidden: true }),
-        h('button', { type: 'button', id: 'copy', class: 'secondary', text: 'Copy as Markdown' }),
-        h('button', { type: 'button', id: 'close', class: 'secondary', text: 'Close', hidden: true }),
+        h('button', { type: 'submit', id: 'send', hidden: state.channel.kind === 'none' }, sendContent()),
+        h('button', { type: 'button', id: 'retry', class: 'secondary', hidden: true }, labelled('refresh', 'Retry')),
+        h('button', { type: 'button', id: 'copy', class: 'secondary' }, labelled('copy', 'Copy as Markdown')),
+        h('button', { type: 'button', id: 'close', class: 'secondary', hidden: true }, labelled('close', 'Close')),
       ),
       h('p', { id: 'send-hint', class: 'help', text: `${SEND_KEY} sends the request. Enter in a text box starts a new line; it never sends.` }),
     );
@@ -181,7 +240,7 @@
       h('label', { for: id }, f.label, requiredMark(f.required)),
       control,
       h('p', { class: 'help', id: `${id}-help`, text: f.help }),
-      h('p', { class: 'error', id: `${id}-error`, role: 'alert', hidden: true }),
+      errorBox(id),
     );
   }
 
@@ -213,8 +272,13 @@
       h('legend', { id: `${id}-legend` }, f.label, requiredMark(f.required)),
       h('p', { class: 'help', id: `${id}-help`, text: f.help }),
       list,
-      h('p', { class: 'error', id: `${id}-error`, role: 'alert', hidden: true }),
+      errorBox(id),
     );
+  }
+
+  /** Where a field's validation message goes (role=alert: read out when it appears). @param {string} id */
+  function errorBox(id) {
+    return h('p', { class: 'error', id: `${id}-error`, role: 'alert', hidden: true }, icon('error'), h('span', { class: 'error-text' }));
   }
 
   /** @param {boolean} required */
@@ -238,8 +302,15 @@
     }
   }
 
-  function sendLabel() {
-    return { post: 'Send request', browser: 'Open request form', mailto: 'Open email' }[state.channel.kind] || 'Send request';
+  /** @type {Record<string, string>} */
+  const SEND_ICON = { post: 'send', browser: 'link-external', mailto: 'mail' };
+  /** @type {Record<string, string>} */
+  const SEND_LABEL = { post: 'Send request', browser: 'Open request form', mailto: 'Open email' };
+
+  /** The Send button's icon and words, by how the request goes out. */
+  function sendContent() {
+    const kind = state.channel.kind;
+    return labelled(SEND_ICON[kind] || 'send', SEND_LABEL[kind] || 'Send request');
   }
 
   /** After a 'context' message: new facts about the server, inventory and channel; what was typed stays. */
@@ -279,7 +350,7 @@
     if (channel) channel.textContent = channelText();
     const send = byId('send');
     if (send) {
-      send.textContent = sendLabel();
+      send.replaceChildren(sendContent());
       send.hidden = state.channel.kind === 'none' || done;
     }
   }
@@ -317,15 +388,16 @@
       const control = isChoice ? group : byId(`f-${key}`);
       if (!box || !control) continue;
       const describedBy = (control.getAttribute('aria-describedby') || '').split(' ').filter((x) => x && x !== `f-${key}-error`);
+      const text = box.querySelector('.error-text');
       if (err) {
-        box.textContent = err.message;
+        if (text) text.textContent = err.message;
         box.hidden = false;
         control.setAttribute('aria-invalid', 'true');
         describedBy.push(`f-${key}-error`);
         group?.classList.add('invalid');
         if (!first) first = isChoice ? /** @type {HTMLElement | null} */ (group.querySelector('input:checked') || group.querySelector('input')) : control;
       } else {
-        box.textContent = '';
+        if (text) text.textContent = '';
         box.hidden = true;
         control.removeAttribute('aria-invalid');
         group?.classList.remove('invalid');
@@ -334,6 +406,9 @@
     }
     if (focus && first) first.focus();
   }
+
+  /** @type {Record<string, string>} */
+  const STATUS_ICON = { busy: 'loading', success: 'pass', info: 'info' };
 
   /** @param {{kind: string, text: string, retry?: boolean, done?: boolean} | null} status */
   function applyStatus(status) {
@@ -345,12 +420,12 @@
     if (!polite || !alert || !send || !retry || !close) return;
     busy = !!status && status.kind === 'busy';
     done = done || !!(status && status.done);
-    polite.textContent = '';
-    alert.textContent = '';
+    polite.replaceChildren();
+    alert.replaceChildren();
     polite.className = 'status';
-    if (status && status.kind === 'error') alert.textContent = status.text;
+    if (status && status.kind === 'error') alert.append(iconRow('error', status.text));
     else if (status) {
-      polite.textContent = status.text;
+      polite.append(iconRow(STATUS_ICON[status.kind] || 'info', status.text));
       polite.classList.add(`status-${status.kind}`);
     }
     send.setAttribute('aria-disabled', busy ? 'true' : 'false');
@@ -418,8 +493,9 @@
     send();
   });
   app.addEventListener('click', (e) => {
-    const target = /** @type {HTMLElement} */ (e.target);
-    if (!(target instanceof HTMLButtonElement)) return;
+    // a click on a button's icon or label lands on that child
+    const target = e.target instanceof Element ? e.target.closest('button') : null;
+    if (!target) return;
     switch (target.id) {
       case 'retry':
         send();

@@ -151,6 +151,8 @@ describe('request approval flow (form, drafts, sending)', () => {
     assert.equal(scripts.length, 1);
     assert.ok(scripts[0].includes(`nonce="${nonce}"`) && /src="[^"]*\/media\/request\/request\.js"/.test(scripts[0]), scripts[0]);
     assert.doesNotMatch(html, /\sstyle=|<style|\son[a-z]+=/i, 'no inline styles or handlers');
+    // the codicons come inline with the page (a sprite of plain paths), not as a font or stylesheet
+    assert.match(html, /<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" id="codicons" aria-hidden="true" hidden>\n<symbol id="codicon-account" viewBox="0 0 16 16">/);
     assertNoSecret(html, 'the page');
 
     // the form's script ran under that policy: it asked for its state, which only ever arrives by message
