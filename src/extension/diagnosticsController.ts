@@ -15,7 +15,12 @@ import type { LocationRegistry } from './locations';
 import { toDiagnostics } from './toDiagnostics';
 
 const TYPING_DELAY_MS = 250;
-const WATCH_DELAY_MS = 100;
+// Long enough to coalesce the burst of events one save makes (an editor's atomic save is a create, a delete and a
+// change), short enough that the view and status bar follow a file written by another tool within a second even when
+// VS Code's own watcher takes a few hundred ms to report it (test/integration/live-ui.test.ts).
+const WATCH_DELAY_MS = 50;
+/** a new folder on the way to a config file means a new discovery, which reads a lot more: wait for the dust to settle */
+const REDISCOVER_DELAY_MS = 300;
 
 export class DiagnosticsController implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('mcpGatekeeper');
@@ -173,7 +178,7 @@ export class DiagnosticsController implements vscode.Disposable {
       const onEvent = (uri: vscode.Uri) => {
         const loc = this.locations.forUri(uri);
         if (loc) this.schedule(uri, WATCH_DELAY_MS, () => void this.checkLocation(loc));
-        else this.debounce('rediscover', WATCH_DELAY_MS * 3, () => void this.rescanAll());
+        else this.debounce('rediscover', REDISCOVER_DELAY_MS, () => void this.rescanAll());
       };
       watcher.onDidChange(onEvent);
       watcher.onDidCreate(onEvent);

@@ -8,7 +8,7 @@ import { StatusBar } from './statusBar';
 import { ShadowNotifier } from './shadowNotifier';
 import { FixApplier, type FixRequest } from './fixes/applyFix';
 import { APPLY_FIX_COMMAND, FIX_ALL_COMMAND, FixCodeActions } from './fixes/codeActions';
-import { ServersView } from './view/serversView';
+import { ServersView, type TreeSnapshot } from './view/serversView';
 import { ProcessesView } from './view/processesView';
 import { ServerHover } from './hover';
 import { registerViewCommands } from './view/viewCommands';
@@ -22,6 +22,8 @@ export interface GatekeeperApi {
   readonly ready: Promise<void>;
   /** re-reads the inventory and re-checks every config file */
   scanNow(): Promise<void>;
+  /** What the status bar item and the MCP Servers view show right now (the integration tests read the UI through it). */
+  ui(): { statusBar: string; servers: TreeSnapshot[]; badge: number };
 }
 
 export function activate(context: vscode.ExtensionContext): GatekeeperApi {
@@ -33,7 +35,8 @@ export function activate(context: vscode.ExtensionContext): GatekeeperApi {
   context.subscriptions.push(log, inventory, diagnostics);
 
   const scanNow = () => diagnostics.rescanAll(inventory.reload());
-  context.subscriptions.push(...registerCommands({ scanNow, diagnostics, inventory, secrets: context.secrets, log }), new StatusBar(diagnostics, inventory));
+  const statusBar = new StatusBar(diagnostics, inventory);
+  context.subscriptions.push(...registerCommands({ scanNow, diagnostics, inventory, secrets: context.secrets, log }), statusBar);
 
   const changes = new ChangeLog(log, String((context.extension.packageJSON as { version?: unknown }).version ?? 'dev'));
   context.subscriptions.push(changes);
@@ -61,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): GatekeeperApi {
     log.error(`First scan failed: ${e instanceof Error ? e.message : String(e)}`);
   });
   context.subscriptions.push(new ShadowNotifier(diagnostics, context.globalState, ready));
-  return { ready, scanNow };
+  return { ready, scanNow, ui: () => ({ statusBar: statusBar.text, ...view.snapshot() }) };
 }
 
 export function deactivate(): void {

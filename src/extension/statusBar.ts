@@ -20,6 +20,11 @@ export class StatusBar implements vscode.Disposable {
     this.item.show();
   }
 
+  /** what the item shows */
+  get text(): string {
+    return this.item.text;
+  }
+
   update(): void {
     const s = summarize(this.diagnostics.results().flatMap((a) => a.servers.filter((x) => !x.disabled)));
     const inv = this.inventory.inventory;

@@ -1,6 +1,7 @@
 // Helpers for tests inside the real extension host.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { GatekeeperApi } from '../../src/extension/extension';
 
 export const EXTENSION_ID = 'mcp-gatekeeper.mcp-gatekeeper';
 
@@ -50,8 +51,8 @@ export function byLine(diags: vscode.Diagnostic[]): Record<number, string> {
   return out;
 }
 
-export async function activateExtension(): Promise<{ ready: Promise<void>; scanNow(): Promise<void> }> {
-  const ext = vscode.extensions.getExtension<{ ready: Promise<void>; scanNow(): Promise<void> }>(EXTENSION_ID);
+export async function activateExtension(): Promise<GatekeeperApi> {
+  const ext = vscode.extensions.getExtension<GatekeeperApi>(EXTENSION_ID);
   if (!ext) throw new Error(`${EXTENSION_ID} is not installed in this host`);
   const api = await ext.activate();
   await api.ready;

@@ -15,6 +15,14 @@ import type { FixApplier } from '../fixes/applyFix';
 
 type Node = { kind: 'client'; client: ClientId; files: FileAnalysis[] } | { kind: 'file'; analysis: FileAnalysis } | { kind: 'server'; server: CheckedServer; analysis: FileAnalysis };
 
+/** A row of the view as shown (label, description, icon) with its children. */
+export interface TreeSnapshot {
+  label: string;
+  description: string;
+  icon: string;
+  children: TreeSnapshot[];
+}
+
 const ONLY_PROBLEMS_KEY = 'mcpGatekeeper.onlyProblems';
 
 const VERDICT_ICON: Record<Verdict, [string, string]> = {
@@ -55,6 +63,17 @@ export class ServersView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     this.view.message = all.length && this.onlyProblems && !problems ? vscode.l10n.t('All MCP servers are approved.') : undefined;
     void vscode.commands.executeCommand('setContext', 'mcpGatekeeper.hasServers', all.length > 0);
     this.changed.fire(undefined);
+  }
+
+  /** The whole tree and the badge, as the view would show them now. */
+  snapshot(): { servers: TreeSnapshot[]; badge: number } {
+    const walk = (node?: Node): TreeSnapshot[] =>
+      this.getChildren(node).map((child) => {
+        const item = this.getTreeItem(child);
+        const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+        return { label, description: String(item.description ?? ''), icon: item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : '', children: walk(child) };
+      });
+    return { servers: walk(), badge: this.view.badge?.value ?? 0 };
   }
 
   private visible(a: FileAnalysis): CheckedServer[] {
