@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import { claudeCode, isClaudeCodeSettingsFile } from '../../src/core/clients/claudeCode';
 import { bundledInventory } from '../../src/core/inventory/load';
 import { parseDocument } from '../../src/core/parse';
-import { toJsonReport } from '../../src/core/report/json';
+import { failsAt, toJsonReport } from '../../src/core/report/json';
+import { formatTable } from '../../src/core/report/table';
 import { toSarif } from '../../src/core/report/sarif';
 import { claudeCodeSettingsFindings } from '../../src/core/rules/autoApproveTools';
 import { scan } from '../../src/core/scan';
@@ -127,6 +128,14 @@ describe('Claude Code settings: auto-approve-tools on the file', () => {
     assert.deepEqual(results[0].properties, { client: 'claude-code', scope: 'workspace' });
     // the four results of one file are told apart
     assert.equal(new Set(results.map((r) => Object.values(r.partialFingerprints)[0])).size, 4);
+
+    // the table lists them under the servers; --fail-on warning fails on them even when every server is fine
+    const table = formatTable(result, { home, width: 120 });
+    assert.match(table, /\nFindings about files:\n {2}WARNING {2}\S*\.claude\/settings\.json:3 \(claude-code\) {2}auto-approve-tools\n {11}Claude Code starts every server of the project's \.mcp\.json without asking/);
+    assert.equal(table.match(/ {2}auto-approve-tools$/gm)?.length, 4);
+    assert.equal(failsAt({ servers: [], files: result.files }, 'warning'), true);
+    assert.equal(failsAt({ servers: [], files: result.files }, 'shadow'), false);
+    assert.equal(failsAt({ servers: [], files: user ? [user] : [] }, 'warning'), false);
 
     const strict = await scan({ ...options, policy: { requireGateway: false, enforcement: 'warn', severities: { 'auto-approve-tools': 'error' } } });
     const strictFile = strict.files.find((f) => f.path === project.path)!;

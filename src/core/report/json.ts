@@ -86,8 +86,10 @@ const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 
 export type FailOn = 'shadow' | 'warning' | 'never';
 
 /** Does the scan fail at this threshold? `shadow`: any enabled server not approved; `warning`: any warning or error. */
-export function failsAt(result: Pick<ScanResult, 'servers'>, failOn: FailOn): boolean {
+export function failsAt(result: Pick<ScanResult, 'servers'> & { files?: Pick<ScanResult['files'][number], 'findings'>[] }, failOn: FailOn): boolean {
   if (failOn === 'never') return false;
   if (failOn === 'shadow') return result.servers.some((s) => !s.disabled && s.verdict !== 'approved');
-  return result.servers.some((s) => s.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK.warning));
+  const atLeastWarning = (f: { severity: Severity }) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK.warning;
+  // findings about files count too (a workspace setting policy, Claude Code settings approving MCP tools)
+  return result.servers.some((s) => s.findings.some(atLeastWarning)) || (result.files ?? []).some((f) => (f.findings ?? []).some(atLeastWarning));
 }

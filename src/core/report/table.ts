@@ -45,6 +45,17 @@ export function formatTable(result: ScanResult, options: TableOptions = {}): str
     }
   }
 
+  // findings about a file rather than a server (a workspace setting policy, Claude Code settings approving tools)
+  const fileFindings = result.files.flatMap((f) => (f.findings ?? []).map((finding) => ({ f, finding })));
+  if (fileFindings.length) {
+    lines.push('');
+    lines.push('Findings about files:');
+    for (const { f, finding } of fileFindings) {
+      lines.push(`  ${finding.severity.toUpperCase().padEnd(7)}  ${shortPath(f.path, options.home)}:${finding.range.start.line + 1} (${f.client})  ${finding.rule}`);
+      for (const more of wrap(clean(finding.message), Math.max(40, width - 11))) lines.push(`           ${more}`);
+    }
+  }
+
   const broken = result.files.filter((f) => f.error);
   if (broken.length) {
     lines.push('');
