@@ -77,6 +77,17 @@
     return state ? state.sections.flatMap((/** @type {any} */ s) => s.fields) : [];
   }
 
+  /**
+   * A UI text in the editor's display language: the extension sends the translations with the state (English is
+   * the key and the fallback); {0}, {1}… are filled in after translation.
+   * @param {string} en @param {...(string | number)} args
+   */
+  function t(en, ...args) {
+    const table = (state && state.strings) || {};
+    const text = typeof table[en] === 'string' ? table[en] : en;
+    return text.replace(/\{(\d+)\}/g, (m, i) => (args[Number(i)] === undefined ? m : String(args[Number(i)])));
+  }
+
   function when(/** @type {string} */ iso) {
     const d = new Date(iso);
     return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
@@ -87,12 +98,12 @@
   function render() {
     const org = state.organization;
     const children = [
-      h('h1', { id: 'title', text: state.isNew ? 'Request approval for a new MCP server' : `Request approval: ${state.server.name}` }),
+      h('h1', { id: 'title', text: state.isNew ? t('Request approval for a new MCP server') : t('Request approval: {0}', state.server.name) }),
       h('p', {
         class: 'intro',
-        text:
-          `Answer the checklist for ${org ? `${org}'s` : 'your organization\'s'} MCP reviewers. ` +
-          `Fields marked * are required. What you type is kept as a draft as you type. ${SEND_KEY} sends from any field.`,
+        text: org
+          ? t("Answer the checklist for {0}'s MCP reviewers. Fields marked * are required. What you type is kept as a draft as you type. {1} sends from any field.", org, SEND_KEY)
+          : t("Answer the checklist for your organization's MCP reviewers. Fields marked * are required. What you type is kept as a draft as you type. {0} sends from any field.", SEND_KEY),
       }),
       h('div', { id: 'notices' }),
       renderServer(),
@@ -114,20 +125,20 @@
           { class: 'notice', id: 'draft-notice', role: 'status' },
           iconRow(
             'edit',
-            h('span', { text: `Restored your draft from ${when(state.draftSavedAt)}. ` }),
-            h('button', { type: 'button', id: 'discard', class: 'link', text: 'Discard draft' }),
+            h('span', { text: t('Restored your draft from {0}.', when(state.draftSavedAt)) + ' ' }),
+            h('button', { type: 'button', id: 'discard', class: 'link', text: t('Discard draft') }),
           ),
         ),
       );
     }
     if (state.previous) {
       const p = state.previous;
-      const via = { post: 'sent to the request server', browser: 'opened in the browser', mailto: 'opened as an email', clipboard: 'copied as Markdown' }[p.channel] || p.channel;
+      const via = { post: t('sent to the request server'), browser: t('opened in the browser'), mailto: t('opened as an email'), clipboard: t('copied as Markdown') }[p.channel] || p.channel;
       box.append(
         h(
           'div',
           { class: 'notice', id: 'previous' },
-          iconRow('history', `You already asked for approval of this server on ${when(p.submittedAt)}${p.id ? ` (request #${p.id})` : ''}, ${via}.`),
+          iconRow('history', p.id ? t('You already asked for approval of this server on {0} (request #{1}), {2}.', when(p.submittedAt), p.id, via) : t('You already asked for approval of this server on {0}, {1}.', when(p.submittedAt), via)),
         ),
       );
     }
@@ -139,11 +150,11 @@
       return h(
         'fieldset',
         { class: 'server', id: 'server' },
-        h('legend', {}, labelled('server', 'The server')),
+        h('legend', {}, labelled('server', t('The server'))),
         textField({
           key: 'name',
-          label: 'Server name',
-          help: 'The name the MCP server is known by: its product, package or repository name.',
+          label: t('Server name'),
+          help: t('The name the MCP server is known by: its product, package or repository name.'),
           required: true,
           multiline: false,
           inputType: 'text',
@@ -151,15 +162,15 @@
         }, s.name || ''),
       );
     }
-    const rows = [['Name', s.name]];
-    if (state.status) rows.push(['Status', state.status + (s.inventoryMatch ? ` (inventory entry "${s.inventoryMatch.id}")` : '')]);
-    if (s.transport) rows.push(['Transport', s.transport]);
-    if (s.command) rows.push(['Command', [s.command].concat(s.args).join(' '), 'code']);
-    if (s.url) rows.push(['URL', s.url, 'code']);
-    if (s.package) rows.push(['Package', `${s.package.ecosystem} ${s.package.name}${s.package.version ? `@${s.package.version}` : ''}`, 'code']);
-    if (s.envNames.length) rows.push(['Environment variables (names only)', s.envNames.join(', '), 'code']);
-    if (s.headerNames.length) rows.push(['Headers (names only)', s.headerNames.join(', '), 'code']);
-    if (s.foundIn) rows.push(['Found in', `${state.client || s.foundIn.client}, ${s.foundIn.scope} scope: ${s.foundIn.file}`]);
+    const rows = [[t('Name'), s.name]];
+    if (state.status) rows.push([t('Status'), s.inventoryMatch ? t('{0} (inventory entry "{1}")', state.status, s.inventoryMatch.id) : state.status]);
+    if (s.transport) rows.push([t('Transport'), s.transport]);
+    if (s.command) rows.push([t('Command'), [s.command].concat(s.args).join(' '), 'code']);
+    if (s.url) rows.push([t('URL'), s.url, 'code']);
+    if (s.package) rows.push([t('Package'), `${s.package.ecosystem} ${s.package.name}${s.package.version ? `@${s.package.version}` : ''}`, 'code']);
+    if (s.envNames.length) rows.push([t('Environment variables (names only)'), s.envNames.join(', '), 'code']);
+    if (s.headerNames.length) rows.push([t('Headers (names only)'), s.headerNames.join(', '), 'code']);
+    if (s.foundIn) rows.push([t('Found in'), t('{0}, {1} scope: {2}', state.client || s.foundIn.client, s.foundIn.scope, s.foundIn.file)]);
     const dl = h('dl');
     for (const [term, value, kind] of rows) {
       dl.append(h('dt', { text: term }), h('dd', {}, kind === 'code' ? h('code', { text: value }) : value));
@@ -167,14 +178,14 @@
     return h(
       'section',
       { class: 'server', id: 'server', 'aria-labelledby': 'server-heading' },
-      h('h2', { id: 'server-heading' }, labelled('server', 'The server')),
+      h('h2', { id: 'server-heading' }, labelled('server', t('The server'))),
       h(
         'p',
         { class: 'help secrets', id: 'secrets-note' },
         iconRow(
           'lock',
-          'What reviewers will see about it. Secret values (tokens, keys, passwords) are never included: only the names of environment variables and headers.',
-          redacted(s) ? h('strong', { text: ` Values that looked like secrets were removed and show as ${REDACTED}.` }) : null,
+          t('What reviewers will see about it. Secret values (tokens, keys, passwords) are never included: only the names of environment variables and headers.'),
+          redacted(s) ? h('strong', { text: ' ' + t('Values that looked like secrets were removed and show as {0}.', REDACTED) }) : null,
         ),
       ),
       dl,
@@ -206,11 +217,11 @@
         'div',
         { class: 'actions' },
         h('button', { type: 'submit', id: 'send', hidden: state.channel.kind === 'none' }, sendContent()),
-        h('button', { type: 'button', id: 'retry', class: 'secondary', hidden: true }, labelled('refresh', 'Retry')),
-        h('button', { type: 'button', id: 'copy', class: 'secondary' }, labelled('copy', 'Copy as Markdown')),
-        h('button', { type: 'button', id: 'close', class: 'secondary', hidden: true }, labelled('close', 'Close')),
+        h('button', { type: 'button', id: 'retry', class: 'secondary', hidden: true }, labelled('refresh', t('Retry'))),
+        h('button', { type: 'button', id: 'copy', class: 'secondary' }, labelled('copy', t('Copy as Markdown'))),
+        h('button', { type: 'button', id: 'close', class: 'secondary', hidden: true }, labelled('close', t('Close'))),
       ),
-      h('p', { id: 'send-hint', class: 'help', text: `${SEND_KEY} sends the request. Enter in a text box starts a new line; it never sends.` }),
+      h('p', { id: 'send-hint', class: 'help', text: t('{0} sends the request. Enter in a text box starts a new line; it never sends.', SEND_KEY) }),
     );
     return form;
   }
@@ -250,7 +261,7 @@
    */
   function choiceField(f, value) {
     const id = `f-${f.key}`;
-    const options = f.required ? f.choices : [{ value: '', label: 'Not specified' }].concat(f.choices);
+    const options = f.required ? f.choices : [{ value: '', label: t('Not specified') }].concat(f.choices);
     const list = h('div', { class: 'options' });
     for (const c of options) {
       const oid = `${id}-${c.value || 'none'}`;
@@ -289,34 +300,33 @@
   }
 
   function channelText() {
-    const t = state.channel.target;
+    const target = state.channel.target;
     switch (state.channel.kind) {
       case 'post':
-        return `Send posts the request to ${t} and shows its request number.`;
+        return t('Send posts the request to {0} and shows its request number.', target);
       case 'browser':
-        return `Send opens your organization's request form (${t}) in the browser, prefilled with your answers.`;
+        return t("Send opens your organization's request form ({0}) in the browser, prefilled with your answers.", target);
       case 'mailto':
-        return `Send opens an email to ${t} in your mail app.`;
+        return t('Send opens an email to {0} in your mail app.', target);
       default:
-        return 'The inventory in force names no place for approval requests: copy the request as Markdown and send it to your MCP administrators.';
+        return t('The inventory in force names no place for approval requests: copy the request as Markdown and send it to your MCP administrators.');
     }
   }
 
   /** @type {Record<string, string>} */
   const SEND_ICON = { post: 'send', browser: 'link-external', mailto: 'mail' };
-  /** @type {Record<string, string>} */
-  const SEND_LABEL = { post: 'Send request', browser: 'Open request form', mailto: 'Open email' };
-
   /** The Send button's icon and words, by how the request goes out. */
   function sendContent() {
     const kind = state.channel.kind;
-    return labelled(SEND_ICON[kind] || 'send', SEND_LABEL[kind] || 'Send request');
+    /** @type {Record<string, string>} */
+    const words = { post: t('Send request'), browser: t('Open request form'), mailto: t('Open email') };
+    return labelled(SEND_ICON[kind] || 'send', words[kind] || t('Send request'));
   }
 
   /** After a 'context' message: new facts about the server, inventory and channel; what was typed stays. */
   function applyContext() {
     const title = byId('title');
-    if (title && !state.isNew) title.textContent = `Request approval: ${state.server.name}`;
+    if (title && !state.isNew) title.textContent = t('Request approval: {0}', state.server.name);
     if (!state.isNew) {
       const old = byId('server');
       if (old) old.replaceWith(renderServer());

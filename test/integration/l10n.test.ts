@@ -3,11 +3,13 @@
 // (MCPG_EXPECT_LANGUAGE=de); in the normal run the same assertions expect English.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { HostMessage } from '../../src/core/request/formState';
+import type { RequestPanel } from '../../src/extension/request/requestPanel';
 import { activateExtension, byLine, EXTENSION_ID, fileUri, ours, waitFor } from './util';
 
-const EXPECTED: Record<string, { scanNow: string; view: string; shadow: RegExp }> = {
-  en: { scanNow: 'Scan Now', view: 'MCP Servers', shadow: /shadow MCP server \(not in the inventory\)/ },
-  de: { scanNow: 'Jetzt prüfen', view: 'MCP-Server', shadow: /Schatten-MCP-Server \(nicht im Inventar\)/ },
+const EXPECTED: Record<string, { scanNow: string; view: string; shadow: RegExp; form: { section: string; label: string; send: string } }> = {
+  en: { scanNow: 'Scan Now', view: 'MCP Servers', shadow: /shadow MCP server \(not in the inventory\)/, form: { section: 'About you', label: 'Business justification', send: 'Send request' } },
+  de: { scanNow: 'Jetzt prüfen', view: 'MCP-Server', shadow: /Schatten-MCP-Server \(nicht im Inventar\)/, form: { section: 'Über Sie', label: 'Geschäftliche Begründung', send: 'Anfrage senden' } },
 };
 
 describe('localization', () => {
@@ -37,5 +39,19 @@ describe('localization', () => {
       if (expected.shadow.test(last)) return;
     }
     assert.fail(`the hover of the shadow server never said ${expected.shadow}; last hover: ${last}`);
+  });
+
+  it(`shows the request form in the display language (${language})`, async () => {
+    const panel = await vscode.commands.executeCommand<RequestPanel | undefined>('mcpGatekeeper.requestApproval', { newServer: true });
+    assert.ok(panel, 'no form opened');
+    try {
+      const init = await waitFor(() => panel.posted.find((m) => m.type === 'init'), (m) => !!m, 'the form to load', 30_000);
+      const state = (init as Extract<HostMessage, { type: 'init' }>).state;
+      assert.equal(state.sections[0].title, expected.form.section);
+      assert.ok(state.sections.some((s) => s.fields.some((f) => f.label === expected.form.label)), `no field "${expected.form.label}"`);
+      assert.equal(state.strings?.['Send request'], expected.form.send);
+    } finally {
+      panel.dispose();
+    }
   });
 });

@@ -5,6 +5,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../helpers';
+import { FIELDS } from '../../src/core/request/fields';
+import { SECTIONS, verdictLabel } from '../../src/core/request/formState';
 
 const readJson = (rel: string) => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, rel), 'utf8'));
 const pkg = readJson('package.json');
@@ -105,4 +107,38 @@ describe('localization', () => {
       for (const key of ['{0} shadow', 'MCP Gatekeeper: all {0} MCP servers are approved.', 'Request approval for "{0}"…']) assert.ok(translated[key] && translated[key] !== key, `${file}: "${key}" untranslated`);
     });
   }
+
+  describe('the request form', () => {
+    // the two translation tables come before the functions that use them
+    const source = fs.readFileSync(path.join(REPO_ROOT, 'src/extension/request/formStrings.ts'), 'utf8').split('export function localizeHostMessage')[0];
+    const literal = String.raw`'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"`;
+    const unquote = (m: RegExpExecArray, i: number) => (m[i] ?? m[i + 1]).replace(/\\(.)/g, '$1');
+    // entries `'English': vscode.l10n.t('English')` (the key may be a bare word), possibly wrapped over lines
+    const entries = [...source.matchAll(new RegExp(String.raw`(?:(\w+)|${literal}):\s*vscode\.l10n\.t\(\s*(?:${literal})`, 'g'))].map((m) => ({
+      key: m[1] ?? unquote(m as RegExpExecArray, 2),
+      text: unquote(m as RegExpExecArray, 4),
+    }));
+    const known = new Set(entries.map((e) => e.key));
+
+    it('translates each text by its own English (key and l10n.t literal are the same)', () => {
+      assert.ok(entries.length > 80, `found ${entries.length} entries`);
+      for (const e of entries) assert.equal(e.key, e.text);
+    });
+
+    it('has every text media/request/request.js shows through t()', () => {
+      const script = fs.readFileSync(path.join(REPO_ROOT, 'media/request/request.js'), 'utf8');
+      const used = [...script.matchAll(new RegExp(String.raw`\bt\((?:${literal})`, 'g'))].map((m) => unquote(m, 1));
+      assert.ok(used.length > 30, `found ${used.length} t() calls`);
+      for (const text of used) assert.ok(known.has(text), `request.js shows "${text}", which formStrings.ts does not translate`);
+    });
+
+    it("has every label, help text, choice and section title of the core's checklist, and every verdict", () => {
+      const english = [
+        ...SECTIONS.map((s) => s.title),
+        ...FIELDS.flatMap((f) => [f.label, f.help, ...(f.choices ?? []).map((c) => c.label)]),
+        ...(['approved', 'pending', 'rejected', 'deprecated', 'unknown'] as const).flatMap((v) => [verdictLabel(v, null), verdictLabel(v, 'x')]),
+      ];
+      for (const text of english) assert.ok(known.has(text), `the checklist says "${text}", which formStrings.ts does not translate`);
+    });
+  });
 });

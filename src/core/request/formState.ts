@@ -160,6 +160,8 @@ export interface ViewState {
   /** a draft was restored: when it was saved (ISO time) */
   draftSavedAt: string | null;
   previous: PreviousRequest | null;
+  /** the form's own texts in the editor's display language, keyed by their English (absent: English) */
+  strings?: Record<string, string>;
 }
 
 export interface ViewInput {

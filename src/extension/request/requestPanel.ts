@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { requestRecord } from '../../core/audit/snapshot';
 import type { CheckedServer } from '../../core/model';
 import type { FieldKey } from '../../core/request/fields';
+import { localizeHostMessage } from './formStrings';
 import { channelTarget, parseWebviewMessage, requestChannel, viewState, type FormStatus, type HostMessage, type ViewState } from '../../core/request/formState';
 import type { Identity } from '../../core/request/identity';
 import { buildPayload, requestedServer, toFormUrl, toMailto, toMarkdown, validateDraft, type Draft, type FieldError, type RequestPayload } from '../../core/request/payload';
@@ -334,8 +335,9 @@ export class RequestPanel implements vscode.Disposable {
     this.post({ type: 'status', status });
   }
 
-  private post(message: HostMessage): void {
+  private post(english: HostMessage): void {
     if (this.disposed) return;
+    const message = localizeHostMessage(english);
     this.posted.push(message);
     if (this.posted.length > MAX_POSTED) this.posted.splice(0, this.posted.length - MAX_POSTED);
     void this.panel.webview.postMessage(message);
