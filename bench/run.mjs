@@ -115,26 +115,33 @@ row('growth 10k → 20k servers (in-process scan)', s20.measured, s10.measured, 
   const indexed = await time(() => {
     for (const s of servers) index.match(s);
   });
-  // the all-pairs loop the index replaces: every server compared with every entry's patterns (compiled once)
-  const { packageKey } = require(out('inventory/match.js'));
-  const { compileUrlPattern, normalizeUrl, urlMatches } = require(out('urls.js'));
-  const { minimatch } = require('minimatch');
-  const compiled = inv10k.inventory.servers.map((e) => ({
-    pkgs: (e.match.packages ?? []).map((p) => packageKey(p.ecosystem, p.name)),
-    urls: (e.match.urls ?? []).map(compileUrlPattern).filter(Boolean),
-    cmds: e.match.commands ?? [],
+  // the all-pairs loop the index replaces, with the same semantics and outcomes (candidates and version mismatches):
+  // every server compared with every entry's package rules, URL patterns and command globs, all compiled once
+  const { packageKey, matchPackageEntry } = require(out('inventory/match.js'));
+  const { compileUrlPattern, normalizeUrl, urlMatches, isUnder } = require(out('urls.js'));
+  const { Minimatch } = require('minimatch');
+  const compiled = inv10k.inventory.servers.map((entry) => ({
+    entry,
+    pkgs: (entry.match.packages ?? []).map((pm) => ({ pm, key: packageKey(pm.ecosystem, pm.name) })),
+    urls: (entry.match.urls ?? []).map(compileUrlPattern).filter(Boolean),
+    cmds: (entry.match.commands ?? []).map((g) => ({ glob: g, posix: new Minimatch(g, { dot: true }), windows: new Minimatch(g.replace(/\\/g, '/'), { nocase: true, dot: true }) })),
   }));
+  const gateway = inv10k.inventory.gateway?.url ? normalizeUrl(inv10k.inventory.gateway.url) : null;
   const naive = await time(() => {
     for (const s of servers) {
-      const key = s.package ? packageKey(s.package.ecosystem, s.package.name) : null;
+      const result = { candidates: [], versionMismatches: [] };
+      const key = s.package && !s.url ? packageKey(s.package.ecosystem, s.package.name) : null;
       const url = s.url ? normalizeUrl(s.url) : null;
+      const windows = s.command ? /^[a-z]:[\\/]/i.test(s.command) || s.command.includes('\\') : false;
+      const subject = windows ? s.command.replace(/\\/g, '/') : s.command;
       for (const c of compiled) {
-        if (key) for (const p of c.pkgs) if (p === key) break;
-        if (url) for (const u of c.urls) if (urlMatches(u, url)) break;
-        if (s.command) for (const g of c.cmds) if (minimatch(s.command, g)) break;
+        if (key) for (const p of c.pkgs) if (p.key === key) matchPackageEntry(c.entry, p.pm, s.package, result);
+        if (url) for (const u of c.urls) if (urlMatches(u, url)) result.candidates.push({ entry: c.entry, kind: 'url', specificity: u.hasWildcard ? 30 : 35, pattern: u.source });
+        if (subject) for (const g of c.cmds) if ((windows ? g.windows : g.posix).match(subject)) result.candidates.push({ entry: c.entry, kind: 'command', specificity: /[*?[{]/.test(g.glob) ? 20 : 25, pattern: g.glob });
       }
+      if (url && gateway && isUnder(gateway, url)) result.candidates.push({ entry: null, kind: 'gateway', specificity: 10 });
     }
-  }, { runs: 1, warmup: 0 });
+  }, { runs: 5, warmup: 1 });
   row('matching 10k × 10k: indexed ÷ naive all-pairs (target: ≥ 100× faster)', indexed, naive, { ratio: 0.01 });
 }
 

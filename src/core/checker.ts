@@ -7,6 +7,15 @@ import { LookalikeIndex } from './lookalike';
 import { applyPolicy, LENIENT_POLICY, type PolicyForChecks } from './policy/apply';
 import type { RuleContext } from './rules/types';
 
+/** One index per inventory: every scan against the same inventory (each re-scan in the editor) reuses it. */
+const indexes = new WeakMap<LoadedInventory['inventory'], InventoryIndex>();
+
+function indexOf(inventory: LoadedInventory['inventory']): InventoryIndex {
+  let index = indexes.get(inventory);
+  if (!index) indexes.set(inventory, (index = new InventoryIndex(inventory)));
+  return index;
+}
+
 export class Checker {
   readonly index: InventoryIndex;
   private context: RuleContext | undefined;
@@ -15,7 +24,7 @@ export class Checker {
     readonly inventory: LoadedInventory,
     readonly policy: PolicyForChecks = LENIENT_POLICY,
   ) {
-    this.index = new InventoryIndex(inventory.inventory);
+    this.index = indexOf(inventory.inventory);
   }
 
   /** What the static rules know of this inventory; the look-alike index is built on first use, once. */
@@ -29,8 +38,10 @@ export class Checker {
 
   /** Inventory verdict plus the static rules' findings, with policy applied to all of them. */
   check(entry: ServerEntry, ruleFindings: readonly Finding[] = []): CheckedServer {
-    const evaluated = evaluateServer(entry, this.index);
-    const withRules = ruleFindings.length ? { ...evaluated, findings: [...evaluated.findings, ...ruleFindings.map((f) => (entry.disabled ? { ...f, severity: 'info' as const } : f))] } : evaluated;
-    return applyPolicy(withRules, this.index, this.inventory, this.policy);
+    // evaluateServer returns a new object: its findings are completed in place rather than copied once per step
+    const checked = evaluateServer(entry, this.index);
+    for (const f of ruleFindings) checked.findings.push(entry.disabled ? { ...f, severity: 'info' as const } : f);
+    checked.findings = applyPolicy(checked, this.index, this.inventory, this.policy);
+    return checked;
   }
 }

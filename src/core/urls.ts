@@ -1,6 +1,6 @@
 // URL normalization and glob matching for remote servers: scheme and host case-insensitive, default ports
 // dropped, trailing slash ignored, query and fragment ignored for matching.
-import { Minimatch } from 'minimatch';
+import { Minimatch, type MinimatchOptions } from 'minimatch';
 
 export interface NormalUrl {
   scheme: string;
@@ -40,8 +40,19 @@ export interface UrlPattern {
   hasWildcard: boolean;
   /** the path up to its first glob segment: a URL whose path does not start with it cannot match (cheap pre-check) */
   literalPrefix: string;
-  /** globs compiled once (compiling per comparison dominated large scans) */
-  globs: { scheme?: Minimatch; host?: Minimatch; port?: Minimatch; path?: Minimatch };
+  /** globs compiled once, on first use (compiling per comparison dominated large scans; compiling every pattern of a
+   * large inventory up front dominated short CLI runs, where most patterns are never compared) */
+  globs: { scheme?: GlobMatcher; host?: GlobMatcher; port?: GlobMatcher; path?: GlobMatcher };
+}
+
+export interface GlobMatcher {
+  match(subject: string): boolean;
+}
+
+/** A minimatch glob compiled the first time it is matched. */
+export function lazyGlob(pattern: string, options: MinimatchOptions = {}): GlobMatcher {
+  let compiled: Minimatch | undefined;
+  return { match: (subject) => (compiled ??= new Minimatch(pattern, options)).match(subject) };
 }
 
 const GLOB = /[*?[]/;
@@ -51,14 +62,14 @@ export function compileUrlPattern(pattern: string): UrlPattern | null {
   if (!url) return null;
   const m = URL_SHAPE.exec(pattern.trim());
   const anyPath = !m?.[4];
-  const glob = (p: string, nocase: boolean) => (GLOB.test(p) ? new Minimatch(p, { nocase, dot: true }) : undefined);
+  const glob = (p: string, nocase: boolean) => (GLOB.test(p) ? lazyGlob(p, { nocase, dot: true }) : undefined);
   return {
     source: pattern,
     url,
     anyPath,
     hasWildcard: GLOB.test(pattern),
     literalPrefix: literalPrefixOf(url.path),
-    globs: { scheme: glob(url.scheme, true), host: glob(url.host, true), port: url.port.includes('*') ? new Minimatch(url.port) : undefined, path: glob(url.path, false) },
+    globs: { scheme: glob(url.scheme, true), host: glob(url.host, true), port: url.port.includes('*') ? lazyGlob(url.port) : undefined, path: glob(url.path, false) },
   };
 }
 
@@ -81,6 +92,26 @@ export function urlMatches(pattern: UrlPattern, url: NormalUrl): boolean {
   // `/mcp/**` also covers `/mcp` itself
   if (p.path.endsWith('/**') && url.path === p.path.slice(0, -3)) return true;
   return g.path.match(url.path);
+}
+
+/**
+ * The key a pattern is indexed under by the path a URL must have: every URL it matches has the key among
+ * `pathKeysOf(url)`. A pattern without a path matches any path ('' is every URL's key); a pattern without a path glob
+ * matches only its own path; a glob path only paths that start with its literal leading segments (`/a/b/**` →
+ * `/a/b`), as urlMatches checks.
+ */
+export function pathKeyOf(pattern: UrlPattern): string {
+  if (pattern.anyPath) return '';
+  return pattern.globs.path ? pattern.literalPrefix : pattern.url.path;
+}
+
+/** Every key a pattern matching `url` can be indexed under: '' and each leading run of whole path segments. */
+export function pathKeysOf(url: NormalUrl): string[] {
+  const p = url.path;
+  const keys = [''];
+  for (let i = p.indexOf('/', 1); i > 0; i = p.indexOf('/', i + 1)) keys.push(p.slice(0, i));
+  keys.push(p);
+  return keys;
 }
 
 /** Is `url` the same origin as `base` and at or under its path (on a segment boundary)? */

@@ -1,6 +1,5 @@
 // The shared mapping for JSON dialects that keep servers as `{ "<name>": { command, args, env, url, … } }`.
 // Each client module only states where the map lives and how its own keys differ.
-import * as z from '../zod';
 import { recognizeLauncher } from '../launchers';
 import { stripBom } from '../text';
 import type { ConfigLocation, ServerEntry, Transport } from '../model';
@@ -23,28 +22,6 @@ export interface JsonDialect {
    */
   bareMapFallback?: boolean;
 }
-
-const stringList = z.pipe(
-  z.catch(z.array(z.unknown()), []),
-  z.transform((a) => a.filter((x): x is string => typeof x === 'string')),
-);
-const nameList = z.pipe(
-  z.catch(z.record(z.string(), z.unknown()), {}),
-  z.transform((o) => Object.keys(o)),
-);
-const optionalOf = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
-
-/** Config entries are external input: wrong types are tolerated field by field, never thrown. */
-const EntrySchema = z.looseObject({
-  type: optionalOf(z.string()),
-  transport: optionalOf(z.string()),
-  command: optionalOf(z.string()),
-  args: z.optional(stringList),
-  env: z.optional(nameList),
-  headers: z.optional(nameList),
-  disabled: optionalOf(z.boolean()),
-  enabled: optionalOf(z.boolean()),
-});
 
 export function extractJsonServers(doc: ParsedDocument, location: ConfigLocation, dialect: JsonDialect): ServerEntry[] {
   const bare = dialect.bareMapFallback === true && doc.root?.type === 'object' && !property(doc.root, dialect.serversPath[0] ?? '');
@@ -80,25 +57,61 @@ export function disabledNamesOf(location: ConfigLocation): string[] {
 }
 
 function entryFromNode(doc: ParsedDocument, location: ConfigLocation, dialect: JsonDialect, keyNode: TreeNode, valueNode: TreeNode): ServerEntry {
-  const raw = plainValue(valueNode) as Record<string, unknown>;
-  const e = EntrySchema.parse(raw);
-  const urlKey = dialect.urlKeys.find((k) => typeof raw[k] === 'string' && (raw[k] as string).length > 0);
-  const directUrl = urlKey ? (raw[urlKey] as string) : null;
-  const command = e.command ?? null;
-  const args = e.args ?? [];
+  const fields = childValues(valueNode);
+  const urlKey = dialect.urlKeys.find((k) => (stringValue(fields[k])?.length ?? 0) > 0);
+  const directUrl = urlKey ? (stringValue(fields[urlKey]) ?? null) : null;
+  const command = stringValue(fields.command) ?? null;
+  const args = stringItems(fields.args);
   const launch = directUrl ? { package: null, bridgedUrl: null } : recognizeLauncher(command, args);
   return {
     name: keyNode.value as string,
     ...entryPlace(doc, location, keyNode, valueNode),
-    transport: transportOf(e.type ?? e.transport, urlKey, dialect),
+    transport: transportOf(stringValue(fields.type) ?? stringValue(fields.transport), urlKey, dialect),
     command: directUrl ? null : command,
     args: directUrl ? [] : args,
     url: directUrl ?? launch.bridgedUrl,
-    envNames: e.env ?? [],
-    headerNames: e.headers ?? [],
+    envNames: keysOf(fields.env),
+    headerNames: keysOf(fields.headers),
     package: launch.package,
-    disabled: e.disabled === true || e.enabled === false,
+    disabled: booleanValue(fields.disabled) === true || booleanValue(fields.enabled) === false,
   };
+}
+
+// Config entries are external input: a field of the wrong type reads as absent (a list as empty), never throws.
+// These read the tree directly (no plain-object copy, no schema pass): they run once per server of every scan.
+
+/** Key → value node of an object node; the last of duplicate keys wins, as in JSON.parse. */
+function childValues(obj: TreeNode): Record<string, TreeNode | undefined> {
+  const out: Record<string, TreeNode | undefined> = Object.create(null);
+  for (const p of obj.children ?? []) {
+    const [k, v] = p.children ?? [];
+    if (k && typeof k.value === 'string') out[k.value] = v;
+  }
+  return out;
+}
+
+function stringValue(node: TreeNode | undefined): string | undefined {
+  return node?.type === 'string' && typeof node.value === 'string' ? node.value : undefined;
+}
+
+function booleanValue(node: TreeNode | undefined): boolean | undefined {
+  return node?.type === 'boolean' && typeof node.value === 'boolean' ? node.value : undefined;
+}
+
+/** The string items of an array node (other items skipped); anything else reads as no items. */
+function stringItems(node: TreeNode | undefined): string[] {
+  const out: string[] = [];
+  if (node?.type !== 'array') return out;
+  for (const item of node.children ?? []) {
+    const v = stringValue(item);
+    if (v !== undefined) out.push(v);
+  }
+  return out;
+}
+
+/** The key names of an object node (env variables, headers); anything else reads as none. */
+function keysOf(node: TreeNode | undefined): string[] {
+  return node?.type === 'object' ? Object.keys(childValues(node)) : [];
 }
 
 /** Where an entry is: its file, scope and the source ranges of its key and value (shared by every dialect). */

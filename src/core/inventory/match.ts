@@ -1,8 +1,7 @@
 // Indexed matching of servers against the inventory: what runs decides (package, URL, command), never the name.
 // Lookups go through maps keyed by package name and host, not a scan of the inventory per server.
-import { Minimatch } from 'minimatch';
 import type { Ecosystem, PackageRef, ServerEntry } from '../model';
-import { compileUrlPattern, isUnder, normalizeUrl, urlMatches, formatNormalUrl, type NormalUrl, type UrlPattern } from '../urls';
+import { compileUrlPattern, isUnder, lazyGlob, normalizeUrl, pathKeyOf, pathKeysOf, urlMatches, formatNormalUrl, type GlobMatcher, type NormalUrl, type UrlPattern } from '../urls';
 import type { Inventory, InventoryServer, PackageMatch } from './schema';
 import { satisfies } from './versions';
 
@@ -36,12 +35,16 @@ interface IndexedPackage {
 interface IndexedUrl {
   entry: InventoryServer;
   pattern: UrlPattern;
+  /** inventory order: candidates found under several keys are reported in it, as a scan of the list would */
+  seq: number;
 }
+/** URL patterns by the path key a matching URL must have (see pathKeyOf) */
+type UrlsByPath = Map<string, IndexedUrl[]>;
 
 export class InventoryIndex {
   private readonly packages = new Map<string, IndexedPackage[]>();
-  private readonly urlsByHost = new Map<string, IndexedUrl[]>();
-  private readonly wildcardHostUrls: IndexedUrl[] = [];
+  private readonly urlsByHost = new Map<string, UrlsByPath>();
+  private readonly wildcardHostUrls: UrlsByPath = new Map();
   private readonly commands: CommandGlob[] = [];
   /** exact command paths, by path (lower-cased for Windows-style paths) */
   private readonly exactCommands = new Map<string, CommandGlob[]>();
@@ -52,14 +55,17 @@ export class InventoryIndex {
   constructor(readonly inventory: Inventory) {
     const gw = inventory.gateway?.url;
     this.gatewayBase = gw ? normalizeUrl(gw) : null;
+    let seq = 0;
     for (const entry of inventory.servers) {
       this.byId.set(entry.id, entry);
       for (const pm of entry.match.packages ?? []) push(this.packages, packageKey(pm.ecosystem, pm.name), { entry, pm });
       for (const source of entry.match.urls ?? []) {
         const pattern = compileUrlPattern(source);
         if (!pattern) continue;
-        if (/[*?[]/.test(pattern.url.host)) this.wildcardHostUrls.push({ entry, pattern });
-        else push(this.urlsByHost, pattern.url.host, { entry, pattern });
+        const host = pattern.url.host;
+        let byPath = /[*?[]/.test(host) ? this.wildcardHostUrls : this.urlsByHost.get(host);
+        if (!byPath) this.urlsByHost.set(host, (byPath = new Map()));
+        push(byPath, pathKeyOf(pattern), { entry, pattern, seq: seq++ });
       }
       for (const glob of entry.match.commands ?? []) {
         const compiled = compileCommandGlob(entry, glob);
@@ -92,34 +98,21 @@ export class InventoryIndex {
   }
 
   private matchPackage(pkg: PackageRef, result: MatchResult): void {
-    for (const { entry, pm } of this.packages.get(packageKey(pkg.ecosystem, pkg.name)) ?? []) {
-      if (pm.digest) {
-        if (pkg.digest?.toLowerCase() === pm.digest.toLowerCase()) result.candidates.push({ entry, kind: 'package', specificity: 60, packageMatch: pm });
-        else if (entry.status === 'approved') result.versionMismatches.push({ entry, packageMatch: pm });
-        continue;
-      }
-      if (!pm.versions) {
-        result.candidates.push({ entry, kind: 'package', specificity: 40, packageMatch: pm });
-      } else if (satisfies(pm.ecosystem, pkg.version, pm.versions)) {
-        result.candidates.push({ entry, kind: 'package', specificity: 50, packageMatch: pm });
-      } else if (entry.status === 'approved') {
-        result.versionMismatches.push({ entry, packageMatch: pm });
-      } else if (entry.status === 'rejected' && !pkg.version) {
-        // an unpinned package may resolve to a rejected version: assume the worst
-        result.candidates.push({ entry, kind: 'package', specificity: 45, packageMatch: pm });
-      }
-    }
+    const list = this.packages.get(packageKey(pkg.ecosystem, pkg.name));
+    if (list) for (const { entry, pm } of list) matchPackageEntry(entry, pm, pkg, result);
   }
 
   private matchUrl(raw: string, result: MatchResult): void {
     const url = normalizeUrl(raw);
     if (!url) return;
-    for (const list of [this.urlsByHost.get(url.host) ?? [], this.wildcardHostUrls]) {
-      for (const { entry, pattern } of list) {
-        if (urlMatches(pattern, url)) {
-          result.candidates.push({ entry, kind: 'url', specificity: pattern.hasWildcard ? 30 : 35, pattern: pattern.source });
-        }
-      }
+    const sameHost = this.urlsByHost.get(url.host);
+    if (sameHost || this.wildcardHostUrls.size) {
+      const matched: IndexedUrl[] = [];
+      const keys = pathKeysOf(url);
+      if (sameHost) matchUrls(sameHost, keys, url, matched);
+      matchUrls(this.wildcardHostUrls, keys, url, matched);
+      if (matched.length > 1) matched.sort((a, b) => a.seq - b.seq);
+      for (const { entry, pattern } of matched) result.candidates.push({ entry, kind: 'url', specificity: pattern.hasWildcard ? 30 : 35, pattern: pattern.source });
     }
     if (this.gatewayBase && isUnder(this.gatewayBase, url)) {
       result.candidates.push({ entry: this.gatewayUrls.get(formatNormalUrl(url)) ?? null, kind: 'gateway', specificity: 10 });
@@ -136,6 +129,33 @@ export class InventoryIndex {
   }
 }
 
+/** How one package rule of an entry judges a package of the same name: a candidate, a version mismatch, or nothing. */
+export function matchPackageEntry(entry: InventoryServer, pm: PackageMatch, pkg: PackageRef, result: MatchResult): void {
+  if (pm.digest) {
+    if (pkg.digest?.toLowerCase() === pm.digest.toLowerCase()) result.candidates.push({ entry, kind: 'package', specificity: 60, packageMatch: pm });
+    else if (entry.status === 'approved') result.versionMismatches.push({ entry, packageMatch: pm });
+    return;
+  }
+  if (!pm.versions) {
+    result.candidates.push({ entry, kind: 'package', specificity: 40, packageMatch: pm });
+  } else if (satisfies(pm.ecosystem, pkg.version, pm.versions)) {
+    result.candidates.push({ entry, kind: 'package', specificity: 50, packageMatch: pm });
+  } else if (entry.status === 'approved') {
+    result.versionMismatches.push({ entry, packageMatch: pm });
+  } else if (entry.status === 'rejected' && !pkg.version) {
+    // an unpinned package may resolve to a rejected version: assume the worst
+    result.candidates.push({ entry, kind: 'package', specificity: 45, packageMatch: pm });
+  }
+}
+
+function matchUrls(byPath: UrlsByPath, keys: readonly string[], url: NormalUrl, matched: IndexedUrl[]): void {
+  if (!byPath.size) return;
+  for (const key of keys) {
+    const list = byPath.get(key);
+    if (list) for (const u of list) if (urlMatches(u.pattern, url)) matched.push(u);
+  }
+}
+
 /** Package names compared the way each registry does: PyPI normalizes `Foo_Bar` = `foo-bar`, OCI drops `docker.io/library/`. */
 export function packageKey(ecosystem: Ecosystem, name: string): string {
   let n = name.trim().toLowerCase();
@@ -148,9 +168,9 @@ interface CommandGlob {
   entry: InventoryServer;
   glob: string;
   exact: boolean;
-  /** compiled once: for POSIX paths (case-sensitive) and for Windows paths (backslashes as slashes, case-insensitive) */
-  posix: Minimatch;
-  windows: Minimatch;
+  /** compiled once, when first used: for POSIX paths (case-sensitive) and for Windows paths (backslashes as slashes, case-insensitive) */
+  posix: GlobMatcher;
+  windows: GlobMatcher;
 }
 
 function compileCommandGlob(entry: InventoryServer, glob: string): CommandGlob {
@@ -158,8 +178,8 @@ function compileCommandGlob(entry: InventoryServer, glob: string): CommandGlob {
     entry,
     glob,
     exact: !/[*?[{]/.test(glob),
-    posix: new Minimatch(glob, { dot: true }),
-    windows: new Minimatch(glob.replace(/\\/g, '/'), { nocase: true, dot: true }),
+    posix: lazyGlob(glob, { dot: true }),
+    windows: lazyGlob(glob.replace(/\\/g, '/'), { nocase: true, dot: true }),
   };
 }
 

@@ -35,12 +35,12 @@ export function satisfies(ecosystem: Ecosystem, version: string | null, spec: st
   return v !== null && compiled(ecosystem, spec)(v);
 }
 
-/** Specs compiled once: parsing a range per comparison dominated large scans. */
-const compiledSpecs = new Map<string, (v: string) => boolean>();
+/** Specs compiled once, per kind of ecosystem: parsing a range per comparison dominated large scans. */
+const compiledSpecs = { pypi: new Map<string, (v: string) => boolean>(), semver: new Map<string, (v: string) => boolean>() };
 
 function compiled(ecosystem: Ecosystem, spec: string): (v: string) => boolean {
-  const key = `${ecosystem === 'pypi' ? 'pypi' : 'semver'}\u0000${spec}`;
-  let fn = compiledSpecs.get(key);
+  const specs = ecosystem === 'pypi' ? compiledSpecs.pypi : compiledSpecs.semver;
+  let fn = specs.get(spec);
   if (!fn) {
     if (ecosystem === 'pypi') {
       const clauses = parsePep440(spec);
@@ -54,8 +54,8 @@ function compiled(ecosystem: Ecosystem, spec: string): (v: string) => boolean {
       }
       fn = range ? (v) => range.test(v) : () => false;
     }
-    if (compiledSpecs.size > 50_000) compiledSpecs.clear();
-    compiledSpecs.set(key, fn);
+    if (specs.size > 50_000) specs.clear();
+    specs.set(spec, fn);
   }
   return fn;
 }

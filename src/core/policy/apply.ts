@@ -14,25 +14,42 @@ export interface PolicyForChecks {
 
 export const LENIENT_POLICY: PolicyForChecks = { requireGateway: false, enforcement: 'warn', severities: {} };
 
-export function applyPolicy(server: CheckedServer, index: InventoryIndex, inventory: LoadedInventory, policy: PolicyForChecks): CheckedServer {
-  const findings = [...server.findings];
+/**
+ * The findings of a checked server once policy is applied: the gateway and stale-inventory findings added, every
+ * severity set by the enforcement level and per-rule overrides. Returns a new list; the server is not changed.
+ */
+export function applyPolicy(server: CheckedServer, index: InventoryIndex, inventory: LoadedInventory, policy: PolicyForChecks): Finding[] {
+  const findings: Finding[] = [];
+  for (const f of server.findings) findings.push(withSeverity(f, server.disabled, policy));
   const entry = server.inventoryId ? index.byId.get(server.inventoryId) : undefined;
 
   if (policy.requireGateway && server.verdict === 'approved' && entry?.gatewayUrl && !throughGateway(server.url, entry.gatewayUrl, index)) {
-    findings.push({
-      rule: 'bypasses-gateway',
-      severity: 'warning',
-      message: `"${server.name}" reaches "${entry.title ?? entry.id}" directly; the organization requires its gateway route ${maskUrl(entry.gatewayUrl)}.`,
-    });
+    findings.push(
+      withSeverity(
+        {
+          rule: 'bypasses-gateway',
+          severity: 'warning',
+          message: `"${server.name}" reaches "${entry.title ?? entry.id}" directly; the organization requires its gateway route ${maskUrl(entry.gatewayUrl)}.`,
+        },
+        server.disabled,
+        policy,
+      ),
+    );
   }
   if (inventory.stale && server.verdict === 'approved') {
-    findings.push({
-      rule: 'inventory-stale',
-      severity: 'info',
-      message: `Approval of "${server.name}" could not be refreshed: the inventory in force was fetched ${inventory.fetchedAt ?? 'at an unknown time'} and its source is failing (${inventory.error ?? 'unknown error'}).`,
-    });
+    findings.push(
+      withSeverity(
+        {
+          rule: 'inventory-stale',
+          severity: 'info',
+          message: `Approval of "${server.name}" could not be refreshed: the inventory in force was fetched ${inventory.fetchedAt ?? 'at an unknown time'} and its source is failing (${inventory.error ?? 'unknown error'}).`,
+        },
+        server.disabled,
+        policy,
+      ),
+    );
   }
-  return { ...server, findings: findings.map((f) => withSeverity(f, server.disabled, policy)) };
+  return findings;
 }
 
 function throughGateway(url: string | null, gatewayUrl: string, index: InventoryIndex): boolean {

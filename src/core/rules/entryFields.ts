@@ -45,13 +45,27 @@ const URL_KEYS = ['url', 'serverUrl', 'httpUrl', 'uri'];
 export function serverNode(server: ServerEntry, entry: TreeNode): TreeNode {
   let node = entry;
   for (let depth = 0; depth < 8; depth++) {
-    const next = node.children
-      ?.flatMap((c) => (c.type === 'property' ? (c.children ?? []) : [c]))
-      .find((c) => c.offset === server.valueOffset && c.type !== 'property' && c.length <= node.length && (c.length === server.valueLength || node.length !== server.valueLength));
+    const next = childStartingAt(node, server);
     if (!next || next === node) break;
     node = next;
   }
   return node;
+}
+
+/** The child value (of `node`, or of its properties) that can be the entry; a loop, not flatMap: it runs per rule per server. */
+function childStartingAt(node: TreeNode, server: ServerEntry): TreeNode | undefined {
+  for (const c of node.children ?? []) {
+    if (c.type !== 'property') {
+      if (isEntryCandidate(c, node, server)) return c;
+      continue;
+    }
+    for (const gc of c.children ?? []) if (gc.type !== 'property' && isEntryCandidate(gc, node, server)) return gc;
+  }
+  return undefined;
+}
+
+function isEntryCandidate(c: TreeNode, node: TreeNode, server: ServerEntry): boolean {
+  return c.offset === server.valueOffset && c.length <= node.length && (c.length === server.valueLength || node.length !== server.valueLength);
 }
 
 /** Every rule reads the same fields: they are collected once per entry node. */
@@ -96,8 +110,14 @@ function collectFields(entry: TreeNode): EntryFields {
 
 /** The string items of an array with their positions in it (a number among the arguments keeps the count right). */
 function indexed(arr: TreeNode | undefined): { value: string; node: TreeNode; index: number }[] {
-  if (arr?.type !== 'array') return [];
-  return (arr.children ?? []).flatMap((node, index) => (isString(node) ? [{ value: node.value, node, index }] : []));
+  const out: { value: string; node: TreeNode; index: number }[] = [];
+  if (arr?.type !== 'array') return out;
+  const items = arr.children ?? [];
+  for (let index = 0; index < items.length; index++) {
+    const node = items[index];
+    if (isString(node)) out.push({ value: node.value, node, index });
+  }
+  return out;
 }
 
 function isString(node: TreeNode | undefined): node is TreeNode & { value: string } {

@@ -42,13 +42,15 @@ export function checkRules(doc: ParsedDocument, servers: readonly ServerEntry[],
   for (const server of servers) {
     const entry = findNodeAt(doc.root, server.valueOffset, server.valueLength);
     if (!entry) continue;
-    const findings = rules.flatMap((r) => {
+    const input = { server, entry, doc, context };
+    const findings: Finding[] = [];
+    for (const r of rules) {
       try {
-        return r.check({ server, entry, doc, context });
+        findings.push(...r.check(input));
       } catch {
-        return []; // a rule must never break the scan
+        // a rule must never break the scan
       }
-    });
+    }
     if (findings.length) out.set(server, findings);
   }
   return out;
