@@ -4,6 +4,8 @@ import { evaluateServer } from '../../src/core/evaluate';
 import { InventorySchema } from '../../src/core/inventory/schema';
 import type { ServerEntry } from '../../src/core/model';
 import { recognizeLauncher } from '../../src/core/launchers';
+import { compileUrlPattern, normalizeUrl, urlMatches } from '../../src/core/urls';
+import fc from 'fast-check';
 
 const index = new InventoryIndex(
   InventorySchema.parse({
@@ -142,5 +144,34 @@ describe('matching and verdicts', () => {
     const r = check({ command: 'npx', args: ['unknown-mcp'], disabled: true });
     assert.equal(r.findings[0].severity, 'info');
     assert.match(r.findings[0].message, /The entry is disabled/);
+  });
+});
+
+describe('URL index (property)', () => {
+  // The index only looks at patterns filed under the host and path segments a URL has; it must find exactly what
+  // comparing the URL with every pattern finds, in inventory order.
+  const seg = fc.constantFrom('a', 'b', 'mcp', 'A', '*', '**', 'a*', '?', '{a,b}', 'x.y');
+  const host = fc.constantFrom('h.example', 'H.example', '*.example', 'g.example', 'h.example.');
+  const pathOf = (segs: string[]) => segs.map((s) => `/${s}`).join('');
+  const pattern = fc.tuple(fc.constantFrom('https', 'http', 'http*'), host, fc.option(fc.constantFrom('8080', '443', '80*'), { nil: undefined }), fc.array(seg, { maxLength: 4 }), fc.boolean())
+    .map(([scheme, h, port, segs, slash]) => `${scheme}://${h}${port ? `:${port}` : ''}${pathOf(segs)}${slash ? '/' : ''}`);
+  const url = fc.tuple(fc.constantFrom('https', 'http'), fc.constantFrom('h.example', 'H.EXAMPLE', 'g.example', 'z.example'), fc.option(fc.constantFrom('8080', '443', '801'), { nil: undefined }), fc.array(fc.constantFrom('a', 'b', 'mcp', 'A', 'ab', 'x.y', ''), { maxLength: 5 }))
+    .map(([scheme, h, port, segs]) => `${scheme}://${h}${port ? `:${port}` : ''}${pathOf(segs)}`);
+
+  it('finds the same URL candidates as comparing with every pattern', function () {
+    this.timeout(60_000);
+    fc.assert(
+      fc.property(fc.array(fc.array(pattern, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 12 }), fc.array(url, { minLength: 1, maxLength: 8 }), (entries, urls) => {
+        const inventory = InventorySchema.parse({ schemaVersion: 1, servers: entries.map((u, i) => ({ id: `e${i}`, status: 'approved', match: { urls: u } })) });
+        const idx = new InventoryIndex(inventory);
+        for (const u of urls) {
+          const n = normalizeUrl(u)!;
+          const expected = inventory.servers.flatMap((e) => (e.match.urls ?? []).map(compileUrlPattern).filter((p) => p !== null && urlMatches(p, n)).map((p) => `${e.id} ${p!.source}`));
+          const found = idx.match({ url: u, package: null, command: null }).candidates.map((c) => `${c.entry!.id} ${c.pattern}`);
+          assert.deepEqual(found, expected, u);
+        }
+      }),
+      { seed: 20261125, numRuns: 300 },
+    );
   });
 });
