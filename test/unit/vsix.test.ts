@@ -24,7 +24,7 @@ const ALLOWED = [
   /^CHANGELOG\.md$/,
   /^LICENSE$/,
 ];
-const REQUIRED = ['dist/extension.js', 'dist/undici.js', 'dist/mcp-sdk.js', 'schemas/inventory.schema.json', 'schemas/policy.schema.json', 'media/icon.png', 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE'];
+const REQUIRED = ['dist/extension.js', 'dist/undici.js', 'dist/mcp-sdk.js', 'dist/parsers.js', 'schemas/inventory.schema.json', 'schemas/policy.schema.json', 'media/icon.png', 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE'];
 
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
 

@@ -2,7 +2,8 @@
 // re-serialized document. A server is either a header table (`[mcp_servers.name]`, with its sub-tables such as
 // `[mcp_servers.name.env]`) or an inline table (`name = { … }` under `[mcp_servers]`); servers written with dotted
 // keys are left alone. Comments, key order, indentation, line endings and every other table stay byte-identical.
-import { parseTOML, type AST } from 'toml-eslint-parser';
+import type { AST } from 'toml-eslint-parser';
+import { formats } from '../parse/lazyFormats';
 import type { Node } from 'jsonc-parser';
 import type { TextEdit } from './types';
 
@@ -140,7 +141,7 @@ function segName(seg: AST.TOMLBare | AST.TOMLQuoted | undefined): string {
 function locate(text: string, keyOffset: number): TomlEntry | null {
   let program: AST.TOMLProgram;
   try {
-    program = parseTOML(text);
+    program = formats().parseTOML(text);
   } catch {
     return null;
   }

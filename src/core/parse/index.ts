@@ -2,8 +2,7 @@
 import type { ConfigFormat } from '../model';
 import type { ParsedDocument } from './document';
 import { parseJsonc } from './jsonc';
-import { parseToml } from './toml';
-import { parseYaml } from './yaml';
+import { formats } from './lazyFormats';
 
 export function parseDocument(text: string, format: ConfigFormat): ParsedDocument {
   switch (format) {
@@ -11,9 +10,9 @@ export function parseDocument(text: string, format: ConfigFormat): ParsedDocumen
     case 'jsonc':
       return parseJsonc(text, format);
     case 'yaml':
-      return parseYaml(text);
+      return formats().parseYaml(text);
     case 'toml':
-      return parseToml(text);
+      return formats().parseToml(text);
   }
 }
 
