@@ -167,12 +167,48 @@ row('growth 10k → 20k servers (in-process scan)', s20.measured, s10.measured, 
   row('peak RSS growth of the 10k-server scan', mb, null, { ms: 100 }, 'MB');
 }
 
+// ---------- 6. activation ----------
+{
+  // a multi-root workspace of 10 folders with 5 config files each (20 servers a file), an empty home; each run is a
+  // cold process that loads dist/extension.js against bench/fakeVscode.cjs and times activate() from entry to return
+  const folders = [];
+  const r = rng(5);
+  for (let f = 0; f < 10; f++) {
+    const ws = path.join(tmp, 'activation', `project-${f}`);
+    folders.push(ws);
+    for (const [file, key] of [['.vscode/mcp.json', 'servers'], ['.cursor/mcp.json', 'mcpServers'], ['.mcp.json', 'mcpServers'], ['.roo/mcp.json', 'mcpServers'], ['.kiro/settings/mcp.json', 'mcpServers']]) {
+      mkdirSync(path.dirname(path.join(ws, file)), { recursive: true });
+      writeFileSync(path.join(ws, file), jsonConfig(r, key, 20, f * 100, true));
+    }
+  }
+  const home = path.join(tmp, 'activation', 'home');
+  mkdirSync(home, { recursive: true });
+  const once = () => {
+    const res = JSON.parse(execFileSync(process.execPath, [path.join(root, 'bench', 'activation.cjs'), JSON.stringify(folders), home], { encoding: 'utf8' }));
+    // the deferred first scan must really have checked the 50 files
+    if (!res.log.some((l) => /Checked 50 config file\(s\).*: 1000 servers/.test(l))) throw new Error(`activation bench: the first scan did not check the workspace: ${res.log.join(' | ')}`);
+    return res.activateMs;
+  };
+  once(); // warm-up (file system caches)
+  const a = Array.from({ length: 7 }, once).sort((x, y) => x - y);
+  row('activate() entry to return, 50 config files in the workspace', { min: a[0], median: a[3], max: a[6] }, null, { ms: 50 });
+}
+
 // ---------- 4. bundle sizes ----------
 {
   const size = (f) => statSync(path.join(root, f)).size / 1024;
   for (const f of ['dist/extension.js', 'dist/cli.js']) {
     const kb = size(f);
     row(`bundle size ${f}`, { min: kb, median: kb, max: kb }, null, { ms: 400 }, 'KB');
+  }
+  // the package `npm run package` builds, when there is one (run it first for this figure)
+  const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const vsix = `mcp-gatekeeper-${version}.vsix`;
+  try {
+    const kb = size(vsix);
+    row(`package size ${vsix}`, { min: kb, median: kb, max: kb }, null, { ms: 400 }, 'KB');
+  } catch {
+    console.log(`(no ${vsix}: run \`npm run package\` before the bench to measure the package size)`);
   }
 }
 

@@ -60,9 +60,13 @@ export function activate(context: vscode.ExtensionContext): GatekeeperApi {
 
   const overrides = workspacePolicyOverrides();
   if (overrides.length) log.warn(`This workspace sets ${overrides.join(', ')}; organization policy is never taken from a workspace, so these values are ignored.`);
-  const ready = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(scanNow).catch((e: unknown) => {
-    log.error(`First scan failed: ${e instanceof Error ? e.message : String(e)}`);
-  });
+  // activation only wires things up; the first scan (and loading the inventory) starts right after it returns
+  const ready = new Promise<void>((resolve) => setTimeout(resolve, 0))
+    .then(scanNow)
+    .catch((e: unknown) => {
+      log.error(`First scan failed: ${e instanceof Error ? e.message : String(e)}`);
+    })
+    .finally(() => statusBar.update());
   context.subscriptions.push(new ShadowNotifier(diagnostics, context.globalState, ready));
   return { ready, scanNow, ui: () => ({ statusBar: statusBar.text, ...view.snapshot() }) };
 }

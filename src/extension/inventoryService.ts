@@ -18,10 +18,12 @@ const BUNDLED_NOTICE_KEY = 'mcpGatekeeper.bundledInventoryNoticeShown';
 
 
 export class InventoryService implements vscode.Disposable {
-  private current: LoadedInventory = bundledInventory();
+  // The bundled example and its checker are built on first use, not during activation (validating it costs more
+  // than the rest of activate()); the first scan, right after activation, is the usual first use.
+  private currentValue: LoadedInventory | undefined;
+  private checkerValue: Checker | undefined;
   private policyInForce: EffectivePolicy = resolvePolicy([]);
   private entryLocations = new Map<string, EntryLocation>();
-  private currentChecker = new Checker(this.current);
   private lastError: string | null = null;
   private policyError: string | null = null;
   private timer: NodeJS.Timeout | undefined;
@@ -44,6 +46,22 @@ export class InventoryService implements vscode.Disposable {
         if (e.key === TOKEN_SECRET_KEY) void this.reload();
       }),
     );
+  }
+
+  private get current(): LoadedInventory {
+    return (this.currentValue ??= bundledInventory());
+  }
+
+  private set current(value: LoadedInventory) {
+    this.currentValue = value;
+  }
+
+  private get currentChecker(): Checker {
+    return (this.checkerValue ??= new Checker(this.current));
+  }
+
+  private set currentChecker(value: Checker) {
+    this.checkerValue = value;
   }
 
   get inventory(): LoadedInventory {

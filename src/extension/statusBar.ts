@@ -16,7 +16,10 @@ export class StatusBar implements vscode.Disposable {
     this.item.name = vscode.l10n.t('MCP Gatekeeper');
     this.item.command = 'workbench.actions.view.problems';
     this.disposables.push(diagnostics.onDidCheck(() => this.update()), inventory.onDidChange(() => this.update()));
-    this.update();
+    // nothing is known before the first scan, which runs right after activation and calls update(); reading the
+    // inventory here would load it during activation
+    this.item.text = '$(sync~spin) MCP';
+    this.item.tooltip = vscode.l10n.t('MCP Gatekeeper: checking MCP servers…');
     this.item.show();
   }
 
