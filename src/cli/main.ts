@@ -1,17 +1,24 @@
 // mcp-gatekeeper: the command-line front end over the same core as the extension.
 // Exit codes: 0 = nothing at or above --fail-on, 1 = findings, 2 = usage or inventory error.
-import { runScan } from './scanCommand';
-import { runPolicy } from './policyCommand';
-import { runInventory } from './inventoryCommand';
-import { runRequest } from './requestCommand';
-import { runFix } from './fixCommand';
-import { runProcesses } from './processesCommand';
-import { runInspect } from './inspectCommand';
-import { runExport } from './exportCommand';
-import { runImport } from './importCommand';
-import { runReport } from './reportCommand';
-import { runLog } from './logCommand';
 import { UsageError } from './args';
+
+// Each command's module is loaded when that command runs: `scan` does not pay for export, import, report, inspect,
+// request or fix code at start-up (esbuild keeps a required module's evaluation lazy in the bundle).
+/* eslint-disable @typescript-eslint/no-require-imports */
+const COMMANDS: Record<string, () => (argv: string[]) => Promise<number>> = {
+  scan: () => (require('./scanCommand') as typeof import('./scanCommand')).runScan,
+  policy: () => (require('./policyCommand') as typeof import('./policyCommand')).runPolicy,
+  inventory: () => (require('./inventoryCommand') as typeof import('./inventoryCommand')).runInventory,
+  request: () => (require('./requestCommand') as typeof import('./requestCommand')).runRequest,
+  fix: () => (require('./fixCommand') as typeof import('./fixCommand')).runFix,
+  processes: () => (require('./processesCommand') as typeof import('./processesCommand')).runProcesses,
+  inspect: () => (require('./inspectCommand') as typeof import('./inspectCommand')).runInspect,
+  export: () => (require('./exportCommand') as typeof import('./exportCommand')).runExport,
+  import: () => (require('./importCommand') as typeof import('./importCommand')).runImport,
+  report: () => (require('./reportCommand') as typeof import('./reportCommand')).runReport,
+  log: () => (require('./logCommand') as typeof import('./logCommand')).runLog,
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 const HELP = `mcp-gatekeeper — find MCP servers configured on this machine and check them against your organization's inventory
 
@@ -85,32 +92,9 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    switch (command) {
-      case 'scan':
-        return await runScan(rest);
-      case 'policy':
-        return await runPolicy(rest);
-      case 'inventory':
-        return await runInventory(rest);
-      case 'request':
-        return await runRequest(rest);
-      case 'fix':
-        return await runFix(rest);
-      case 'processes':
-        return await runProcesses(rest);
-      case 'inspect':
-        return await runInspect(rest);
-      case 'export':
-        return await runExport(rest);
-      case 'import':
-        return await runImport(rest);
-      case 'report':
-        return await runReport(rest);
-      case 'log':
-        return await runLog(rest);
-      default:
-        throw new UsageError(`unknown command "${command}"`);
-    }
+    const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (!load) throw new UsageError(`unknown command "${command}"`);
+    return await load()(rest);
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`mcp-gatekeeper: ${e.message}\n${e.usage ? 'Run "mcp-gatekeeper --help" for usage.\n' : ''}`);
