@@ -2,6 +2,7 @@
 import { clientById, type DiscoveryContext } from './clients';
 import { discoverAllLocations, filterByClient } from './discovery';
 import { Checker } from './checker';
+import { checkedServer } from './evaluate';
 import type { LoadedInventory } from './inventory/load';
 import { withFilePolicy, type PolicyForChecks } from './policy/apply';
 import type { CheckedServer, ClientId, ConfigLocation, FileFinding, FileReport, Finding, ServerEntry, Verdict } from './model';
@@ -21,13 +22,18 @@ export interface FileAnalysis {
   error: LocatedError | null;
 }
 
-/** Checks the text of one config file (from disk, or an editor buffer as the user types). */
-export function analyzeText(text: string, location: ConfigLocation, checker: Checker): FileAnalysis {
+/**
+ * Checks the text of one config file (from disk, or an editor buffer as the user types). `reuse` keeps each entry's
+ * result for the next check of the same checker (the editor); a one-off scan, whose checker checks each file once,
+ * skips that bookkeeping.
+ */
+export function analyzeText(text: string, location: ConfigLocation, checker: Checker, reuse = true): FileAnalysis {
   const doc = parseDocument(text, location.format);
   const entries = doc.root ? clientById(location.client).extract(doc, location) : [];
   const found = doc.root ? fileFindingsOf(doc, location) : [];
   const fileFindings = found.map((f) => withFilePolicy(f, checker.policy));
-  return { location, servers: checkEntries(doc, text, location, entries, checker), fileFindings, error: doc.error };
+  const servers = reuse ? checkEntries(doc, text, location, entries, checker) : checkAll(doc, entries, checker);
+  return { location, servers, fileFindings, error: doc.error };
 }
 
 // ---------- per-entry results, reused while the entry's text is unchanged ----------
@@ -46,6 +52,11 @@ const MAX_CACHED = 50_000;
  * Checks the entries of one file. An entry whose text, name and file are the same as last time keeps its result
  * (re-positioned): typing in a file with a thousand servers re-checks only the entry being edited.
  */
+function checkAll(doc: ParsedDocument, entries: ServerEntry[], checker: Checker): CheckedServer[] {
+  const ruleFindings = entries.length ? checkRules(doc, entries) : new Map<ServerEntry, Finding[]>();
+  return entries.map((entry) => checker.check(entry, ruleFindings.get(entry)));
+}
+
 function checkEntries(doc: ParsedDocument, text: string, location: ConfigLocation, entries: ServerEntry[], checker: Checker): CheckedServer[] {
   let cache = checkCache.get(checker);
   if (!cache) checkCache.set(checker, (cache = new Map()));
@@ -57,18 +68,12 @@ function checkEntries(doc: ParsedDocument, text: string, location: ConfigLocatio
   return entries.map((entry, i) => {
     const hit = cache.get(keys[i]);
     if (hit) {
-      return {
-        ...hit.server,
-        range: entry.range,
-        keyOffset: entry.keyOffset,
-        keyLength: entry.keyLength,
-        valueOffset: entry.valueOffset,
-        valueLength: entry.valueLength,
-        findings: hit.server.findings.map((f, k) => {
-          const rel = hit.relative[k];
-          return rel ? { ...f, range: doc.lines.rangeOf(entry.valueOffset + rel[0], rel[1]) } : f;
-        }),
-      };
+      // the entry as read now (same text, so the same fields) at its new place, with the cached verdict and findings
+      const findings = hit.server.findings.map((f, k) => {
+        const rel = hit.relative[k];
+        return rel ? { ...f, range: doc.lines.rangeOf(entry.valueOffset + rel[0], rel[1]) } : f;
+      });
+      return checkedServer(entry, hit.server.verdict, hit.server.inventoryId, findings, hit.server.matchedBy);
     }
     const checked = checker.check(entry, ruleFindings.get(entry));
     if (cache.size >= MAX_CACHED) cache.clear();
@@ -120,7 +125,8 @@ async function scanFile(location: ConfigLocation, checker: Checker): Promise<{ r
   const read = await readConfigFile(location.path, location.maxBytes);
   if (read.kind === 'absent') return { report: { ...base, servers: 0, error: null, absent: true }, servers: [], absent: true };
   if (read.kind === 'error') return { report: { ...base, servers: 0, error: read.message }, servers: [], absent: false };
-  const analysis = analyzeText(read.text, location, checker);
+  // every file is checked once per scan, with a checker of its own: nothing to reuse
+  const analysis = analyzeText(read.text, location, checker, false);
   const report: FileReport = { ...base, servers: analysis.servers.length, error: analysis.error ? `invalid ${FORMAT_NAMES[location.format]}: ${analysis.error.message}` : null };
   if (analysis.error) report.errorRange = analysis.error.range;
   if (analysis.fileFindings.length) report.findings = analysis.fileFindings;

@@ -143,8 +143,17 @@ export interface CommandLine {
   words: Word[];
 }
 
+/** Several rules read the command line of one entry: it is worked out once per entry's fields. */
+const lineCache = new WeakMap<EntryFields, CommandLine | null>();
+
 /** The command line that really runs: `cmd /c …`, `sh -c "…"` and `bash -lc` wrappers are unwrapped. */
 export function commandLine(fields: EntryFields): CommandLine | null {
+  let line = lineCache.get(fields);
+  if (line === undefined) lineCache.set(fields, (line = unwrappedLine(fields)));
+  return line;
+}
+
+function unwrappedLine(fields: EntryFields): CommandLine | null {
   if (!fields.command) return null;
   // clients start `command` without a shell, so a command with spaces is one program name, as in launchers.ts
   let words: Word[] = [{ text: fields.command.value, field: fields.command }, ...fields.args.map((a) => ({ text: a.value, field: a }))];
