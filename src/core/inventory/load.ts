@@ -36,6 +36,14 @@ export const MAX_INVENTORY_BYTES = 5 * 1024 * 1024;
 
 /** JSON text → plain data (comments tolerated), or a located syntax error. */
 export function parseInventoryData(text: string, source: string): { ok: true; data: unknown } | { ok: false; error: string } {
+  // Most inventories are plain JSON, which JSON.parse reads several times faster than building a located tree (a
+  // 10,000-entry inventory is read on every CLI run). The same data either way; whatever JSON.parse rejects (comments,
+  // trailing commas, a byte order mark, a syntax error) goes through the tolerant parser, which also locates errors.
+  try {
+    return { ok: true, data: JSON.parse(text) };
+  } catch {
+    // below
+  }
   const doc = parseJsonc(text);
   if (doc.error || !doc.root) return { ok: false, error: `${source}: invalid JSON: ${doc.error?.message ?? 'empty document'}` };
   return { ok: true, data: plainValue(doc.root) };
