@@ -36,6 +36,9 @@ class Uri {
   static file(p) {
     return new Uri(p);
   }
+  static from(components) {
+    return Object.assign(new Uri(components.path ?? ''), { scheme: components.scheme ?? 'file' });
+  }
   static parse(s) {
     return new Uri(s.replace(/^file:\/\//, ''));
   }
