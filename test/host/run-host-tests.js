@@ -35,9 +35,9 @@
 
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
+const { freePort } = require('./freePort');
 
 const EXIT_TIMEOUT = 124;
 const EXIT_HARNESS = 2;
@@ -171,17 +171,6 @@ function installEmptyLanguagePack(locale) {
   fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
   const packs = JSON.stringify({ [locale]: { hash: `mcpg-test-${locale}`, extensions: [{ extensionIdentifier: { id: `mcpg-test.empty-language-pack-${locale}` }, version: '1.0.0' }], translations: { vscode: translations }, label: locale } });
   for (const dir of [dirs.userData, dirs.serverData]) fs.writeFileSync(path.join(dir, 'languagepacks.json'), packs);
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 // The workbench's own log lines arrive through codeAutomationLog too, mixed with the extension host's
