@@ -48,15 +48,16 @@ interface CachedCheck {
 const checkCache = new WeakMap<Checker, Map<string, CachedCheck>>();
 const MAX_CACHED = 50_000;
 
+/** Checks every entry of one file (a one-off scan: nothing to reuse). */
+function checkAll(doc: ParsedDocument, entries: ServerEntry[], checker: Checker): CheckedServer[] {
+  const ruleFindings = entries.length ? checkRules(doc, entries, SERVER_RULES, checker.ruleContext) : new Map<ServerEntry, Finding[]>();
+  return entries.map((entry) => checker.check(entry, ruleFindings.get(entry)));
+}
+
 /**
  * Checks the entries of one file. An entry whose text, name and file are the same as last time keeps its result
  * (re-positioned): typing in a file with a thousand servers re-checks only the entry being edited.
  */
-function checkAll(doc: ParsedDocument, entries: ServerEntry[], checker: Checker): CheckedServer[] {
-  const ruleFindings = entries.length ? checkRules(doc, entries) : new Map<ServerEntry, Finding[]>();
-  return entries.map((entry) => checker.check(entry, ruleFindings.get(entry)));
-}
-
 function checkEntries(doc: ParsedDocument, text: string, location: ConfigLocation, entries: ServerEntry[], checker: Checker): CheckedServer[] {
   let cache = checkCache.get(checker);
   if (!cache) checkCache.set(checker, (cache = new Map()));

@@ -98,4 +98,13 @@ describe('scan of a machine and a workspace', () => {
     const outside = await scan({ home, platform: 'linux', workspaces: [], env: { ...NO_SYSTEM, XDG_CONFIG_HOME: '/etc' }, inventory: bundledInventory() });
     assert.deepEqual(outside.servers, []);
   });
+
+  it('a scan judges look-alike packages against its inventory, as the editor does', async () => {
+    const ws = tempDir();
+    writeTree(ws, { '.mcp.json': JSON.stringify({ mcpServers: { fs: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-filesytem'] } } }) });
+    const result = await scan({ home: tempDir(), platform: 'linux', workspaces: [ws], env: NO_SYSTEM, inventory: bundledInventory() });
+    const messages = result.servers.flatMap((s) => s.findings.filter((f) => f.rule === 'lookalike-package').map((f) => f.message));
+    assert.equal(messages.length, 1);
+    assert.match(messages[0], /looks like @modelcontextprotocol\/server-filesystem .*which the Acme inventory approves as "Filesystem"/);
+  });
 });
