@@ -14,6 +14,7 @@ import type { ClientId, Platform } from '../core/model';
 import { managedPolicyPath, readPolicyFile, resolvePolicy, type EffectivePolicy, type PolicyLayer } from '../core/policy/policy';
 import type { PolicyForChecks } from '../core/policy/apply';
 import { docsBaseUrlProblem } from '../core/rules/docs';
+import { checkUrl } from '../core/net/httpGet';
 import { oneOf, UsageError } from './args';
 
 export const LOCATION_OPTIONS = {
@@ -32,6 +33,13 @@ export const INVENTORY_OPTIONS = {
   'docs-base-url': { type: 'string' },
 } as const;
 
+/** Registry lookups for `scan` and `request`: `--trust` turns them on for this run (the policy may turn them on too). */
+export const TRUST_OPTIONS = {
+  trust: { type: 'boolean' },
+  'npm-registry': { type: 'string' },
+  'pypi-registry': { type: 'string' },
+} as const;
+
 const PLATFORMS = ['linux', 'darwin', 'win32'] as const;
 
 export interface LocationValues {
@@ -48,6 +56,12 @@ export interface InventoryValues {
   'cache-dir'?: string;
   'ca-file'?: string;
   'docs-base-url'?: string;
+}
+
+export interface TrustValues {
+  trust?: boolean;
+  'npm-registry'?: string;
+  'pypi-registry'?: string;
 }
 
 export async function discoveryContext(values: LocationValues): Promise<DiscoveryContext & { clients: ClientId[] }> {
@@ -75,7 +89,7 @@ export interface PolicyContext {
   policyFile: string;
 }
 
-export async function policyContext(ctx: DiscoveryContext, values: InventoryValues): Promise<PolicyContext> {
+export async function policyContext(ctx: DiscoveryContext, values: InventoryValues & TrustValues): Promise<PolicyContext> {
   const policyFile = values.policy ? path.resolve(values.policy) : managedPolicyPath(ctx);
   const file = await readPolicyFile(policyFile);
   if (file.kind === 'error') throw new UsageError(`policy file is invalid, refusing to run with a weaker policy: ${file.message}`, false);
@@ -88,8 +102,9 @@ export async function policyContext(ctx: DiscoveryContext, values: InventoryValu
   const docsBaseUrl = values['docs-base-url'];
   const docsProblem = docsBaseUrl !== undefined && docsBaseUrlProblem(docsBaseUrl);
   if (docsProblem) throw new UsageError(`--docs-base-url: ${docsProblem}`);
+  const trustSignals = trustFlags(values);
   const layers: PolicyLayer[] = [];
-  if (Object.keys(inventory).length) layers.push({ origin: 'command line', values: { inventory } });
+  if (Object.keys(inventory).length || trustSignals) layers.push({ origin: 'command line', values: { ...(Object.keys(inventory).length ? { inventory } : {}), ...(trustSignals ? { trustSignals } : {}) } });
   if (file.kind === 'ok') layers.push(file.layer);
   // where help links point is the organization's call: the managed file wins over the flag
   if (docsBaseUrl !== undefined) layers.push({ origin: 'command line', values: { docsBaseUrl } });
@@ -101,11 +116,29 @@ export async function policyContext(ctx: DiscoveryContext, values: InventoryValu
   };
 }
 
+function trustFlags(values: TrustValues): NonNullable<PolicyLayer['values']['trustSignals']> | undefined {
+  const out: NonNullable<PolicyLayer['values']['trustSignals']> = {};
+  if (values.trust) out.enabled = true;
+  for (const [flag, key] of [['npm-registry', 'npmRegistry'], ['pypi-registry', 'pypiRegistry']] as const) {
+    const url = values[flag]?.trim();
+    if (url === undefined) continue;
+    const bad = checkUrl(url);
+    if (bad) throw new UsageError(`--${flag}: ${bad}`);
+    out[key] = url;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** `--cache-dir`, or the user's cache folder (inventory copies, registry facts, request records). */
+export function cacheDirOf(ctx: DiscoveryContext, values: InventoryValues): string {
+  return values['cache-dir'] ? path.resolve(values['cache-dir']) : defaultCacheDir(ctx.home, ctx.platform, ctx.env);
+}
+
 export async function loadPolicyInventory(ctx: DiscoveryContext, p: PolicyContext, values: InventoryValues): Promise<LoadedInventory> {
   const source = p.policy.inventorySource.value;
   const token = process.env[p.policy.tokenEnv.value];
   const r = await loadInventorySource(source, {
-    cacheDir: values['cache-dir'] ? path.resolve(values['cache-dir']) : defaultCacheDir(ctx.home, ctx.platform, ctx.env),
+    cacheDir: cacheDirOf(ctx, values),
     staleAfterMs: p.policy.staleAfterDays.value * 24 * 60 * 60 * 1000,
     trustedKeys: p.policy.trustedKeys.value,
     http: { bearerToken: token || undefined, caFiles: p.policy.caFile.value ? [p.policy.caFile.value] : undefined },

@@ -64,6 +64,14 @@ Inventory and policy:
                         to localhost). Default: this project's docs/rules/ pages; a managed policy's docsBaseUrl wins
   The bearer token for the inventory URL is read from $MCPG_INVENTORY_TOKEN (or the variable the policy names).
 
+Trust signals (scan, request; off unless --trust or the policy turns them on):
+  --trust               look up each npm and PyPI package in its registry (first and version publish dates,
+                        maintainers, repository, license, deprecation, provenance): findings young-package,
+                        young-version, no-source-repository, deprecated-package, no-provenance, and a "trust"
+                        object per server in JSON. Only package names are sent, to the registries below.
+  --npm-registry URL    npm registry or mirror (default: the policy's, else https://registry.npmjs.org)
+  --pypi-registry URL   PyPI or a mirror serving its JSON API (default: the policy's, else https://pypi.org)
+
 Output (scan, processes):
   --format FORMAT       table | json | sarif (default: table)
   --fail-on LEVEL       shadow | warning | never (default: shadow = any server not approved)

@@ -2,7 +2,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { requestRecord } from '../core/audit/snapshot';
-import { defaultCacheDir } from '../core/inventory/cache';
 import type { CheckedServer } from '../core/model';
 import { gitIdentity } from '../core/request/identity';
 import { buildPayload, newDraft, splitAnswers, toFormUrl, toMailto, toMarkdown, validateDraft } from '../core/request/payload';
@@ -12,7 +11,8 @@ import { requestChannel } from '../core/request/formState';
 import { scan } from '../core/scan';
 import { printable } from '../core/text';
 import { parse, UsageError } from './args';
-import { AUDIT_SOURCE, cliAuditLogPath, discoveryContext, INVENTORY_OPTIONS, loadPolicyInventory, LOCATION_OPTIONS, policyContext, recordChanges } from './context';
+import { AUDIT_SOURCE, cacheDirOf, cliAuditLogPath, discoveryContext, INVENTORY_OPTIONS, loadPolicyInventory, LOCATION_OPTIONS, policyContext, recordChanges, TRUST_OPTIONS } from './context';
+import { withTrustSignals } from './trust';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
@@ -21,6 +21,7 @@ export async function runRequest(argv: string[]): Promise<number> {
   const { values } = parse(argv, {
     ...LOCATION_OPTIONS,
     ...INVENTORY_OPTIONS,
+    ...TRUST_OPTIONS,
     server: { type: 'string' },
     file: { type: 'string' },
     print: { type: 'boolean' },
@@ -34,7 +35,9 @@ export async function runRequest(argv: string[]): Promise<number> {
   const policy = await policyContext(ctx, values);
   const inventory = await loadPolicyInventory(ctx, policy, values);
   const result = await scan({ ...ctx, inventory, policy: policy.checks });
-  const server = pickServer(result.servers, values.server, values.file);
+  const picked = pickServer(result.servers, values.server, values.file);
+  // only this server's package is looked up; a failed lookup leaves the request without the block, never stops it
+  const [server] = await withTrustSignals([picked], ctx, policy, values);
 
   const draft = newDraft(server, await gitIdentity(ctx.workspaces[0]));
   const given = { ...(values.answers ? await readAnswers(values.answers) : {}), ...parseFields(values.field ?? []) };
@@ -55,7 +58,7 @@ export async function runRequest(argv: string[]): Promise<number> {
   if (channel.kind === 'none') throw new UsageError('the inventory has no gateway.requestUrl to send requests to; use --print and send the JSON yourself', false);
   const target = channel.url;
 
-  const recordsFile = path.join(values['cache-dir'] ? path.resolve(values['cache-dir']) : defaultCacheDir(ctx.home, ctx.platform, ctx.env), 'requests.json');
+  const recordsFile = path.join(cacheDirOf(ctx, values), 'requests.json');
   const auditLog = cliAuditLogPath(ctx);
   const record = async (id: string | null, channel: 'post' | 'browser' | 'mailto') => {
     await appendRecord(recordsFile, { key: serverKey(server), name: server.name, id, submittedAt: new Date().toISOString(), verdict: server.verdict, channel }).catch(() => undefined);

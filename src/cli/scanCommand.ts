@@ -4,7 +4,8 @@ import { toSarif } from '../core/report/sarif';
 import { formatTable } from '../core/report/table';
 import { scan } from '../core/scan';
 import { oneOf, parse } from './args';
-import { discoveryContext, INVENTORY_OPTIONS, loadPolicyInventory, LOCATION_OPTIONS, policyContext } from './context';
+import { discoveryContext, INVENTORY_OPTIONS, loadPolicyInventory, LOCATION_OPTIONS, policyContext, TRUST_OPTIONS } from './context';
+import { withTrustSignals } from './trust';
 
 const FORMATS = ['table', 'json', 'sarif'] as const;
 const FAIL_ON = ['shadow', 'warning', 'never'] as const;
@@ -13,6 +14,7 @@ export async function runScan(argv: string[]): Promise<number> {
   const { values } = parse(argv, {
     ...LOCATION_OPTIONS,
     ...INVENTORY_OPTIONS,
+    ...TRUST_OPTIONS,
     format: { type: 'string' },
     'fail-on': { type: 'string' },
     verbose: { type: 'boolean' },
@@ -24,7 +26,8 @@ export async function runScan(argv: string[]): Promise<number> {
   const inventory = await loadPolicyInventory(ctx, policy, values);
   if (inventory.fromCache) process.stderr.write(`mcp-gatekeeper: warning: using the cached inventory from ${inventory.fetchedAt}: ${inventory.error}\n`);
 
-  const result = await scan({ ...ctx, inventory, policy: policy.checks, includeAbsent: values.verbose === true });
+  const scanned = await scan({ ...ctx, inventory, policy: policy.checks, includeAbsent: values.verbose === true });
+  const result = { ...scanned, servers: await withTrustSignals(scanned.servers, ctx, policy, values) };
   if (format === 'json') process.stdout.write(`${JSON.stringify(toJsonReport(result), null, 2)}\n`);
   else if (format === 'sarif') {
     process.stdout.write(`${JSON.stringify(toSarif(result, { workspaces: ctx.workspaces, home: ctx.home, docsBaseUrl: policy.policy.docsBaseUrl.value }), null, 2)}\n`);

@@ -1,4 +1,5 @@
 // The normalized model every client dialect maps to, and the shapes the CLI JSON contract prints.
+import type { TrustInfo } from './trust/types';
 
 export type Platform = 'linux' | 'darwin' | 'win32';
 export type Scope = 'user' | 'workspace' | 'managed';
@@ -105,7 +106,12 @@ export type RuleId =
   | 'auto-approve-tools'
   | 'duplicate-server-name'
   | 'lookalike-package'
-  | 'suspicious-characters';
+  | 'suspicious-characters'
+  | 'young-package'
+  | 'young-version'
+  | 'no-source-repository'
+  | 'deprecated-package'
+  | 'no-provenance';
 
 export interface Finding {
   rule: RuleId;
@@ -128,6 +134,8 @@ export interface CheckedServer extends ServerEntry {
   /** which inventory rule decided the verdict (absent for shadow servers) */
   matchedBy?: MatchedBy;
   findings: Finding[];
+  /** registry facts about the package, when trust signals are on and it is an npm or PyPI package */
+  trust?: TrustInfo;
 }
 
 /** The inventory rule a server matched: a package (and version range), a URL pattern, a command glob or the gateway. */

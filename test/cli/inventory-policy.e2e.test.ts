@@ -221,6 +221,9 @@ describe('mcp-gatekeeper inventory and policy (CLI)', () => {
           enforcement: { value: 'error', origin },
           severities: { value: {}, origin: 'default' },
           docsBaseUrl: { value: 'https://wiki.acme.example/mcp/rules/{id}', origin },
+          trustSignals: { value: false, origin: 'default' },
+          npmRegistry: { value: 'https://registry.npmjs.org', origin: 'default' },
+          pypiRegistry: { value: 'https://pypi.org', origin: 'default' },
         },
       });
       assert.equal(table.code, 0, table.stderr);

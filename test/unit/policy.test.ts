@@ -72,6 +72,9 @@ describe('policy layers', () => {
       enforcement: { value: 'warn', origin: 'default' },
       severities: { value: {}, origin: 'default' },
       docsBaseUrl: { value: 'https://github.com/mcp-gatekeeper/mcp-gatekeeper/blob/main/docs/rules/', origin: 'default' },
+      trustSignals: { value: false, origin: 'default' },
+      npmRegistry: { value: 'https://registry.npmjs.org', origin: 'default' },
+      pypiRegistry: { value: 'https://pypi.org', origin: 'default' },
     });
     assert.equal(DEFAULT_POLICY.inventory?.staleAfterDays, 7);
   });
@@ -87,9 +90,10 @@ describe('policy layers', () => {
           requireGateway: true,
           enforcement: 'error',
           severities: { 'shadow-mcp': 'error' },
+          trustSignals: { npmRegistry: 'https://npm.acme.example' },
         },
       },
-      { origin: 'user settings', values: { inventory: { refreshMinutes: 15, staleAfterDays: 30 }, requireGateway: false, enforcement: 'warn' } },
+      { origin: 'user settings', values: { inventory: { refreshMinutes: 15, staleAfterDays: 30 }, requireGateway: false, enforcement: 'warn', trustSignals: { enabled: true, npmRegistry: 'https://registry.npmjs.org' } } },
     ]);
     const flat = Object.fromEntries(Object.entries(p).map(([k, v]) => [k, [v.value, v.origin]]));
     assert.deepEqual(flat, {
@@ -103,6 +107,9 @@ describe('policy layers', () => {
       enforcement: ['error', 'policy file /etc/mcp-gatekeeper/policy.json'],
       severities: [{ 'shadow-mcp': 'error' }, 'policy file /etc/mcp-gatekeeper/policy.json'],
       docsBaseUrl: ['https://github.com/mcp-gatekeeper/mcp-gatekeeper/blob/main/docs/rules/', 'default'],
+      trustSignals: [true, 'user settings'],
+      npmRegistry: ['https://npm.acme.example', 'policy file /etc/mcp-gatekeeper/policy.json'],
+      pypiRegistry: ['https://pypi.org', 'default'],
     });
   });
 

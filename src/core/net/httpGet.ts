@@ -19,6 +19,8 @@ export interface HttpGetOptions {
   /** PEM text of extra CA certificates */
   caCerts?: string[];
   accept?: string;
+  /** ends the request early (e.g. an overall deadline) */
+  signal?: AbortSignal;
 }
 
 export type HttpGetResult =
@@ -52,7 +54,7 @@ export async function httpGet(url: string, options: HttpGetOptions = {}): Promis
       // same-origin only for credentials: a redirect elsewhere does not get the token
       if (hop > 0 && options.bearerToken && new URL(current).origin !== new URL(url).origin) delete headers.authorization;
 
-      const res = await undici().request(current, { method: 'GET', headers, dispatcher, headersTimeout: timeoutMs, bodyTimeout: timeoutMs, signal: AbortSignal.timeout(timeoutMs * 3) });
+      const res = await undici().request(current, { method: 'GET', headers, dispatcher, headersTimeout: timeoutMs, bodyTimeout: timeoutMs, signal: options.signal ? AbortSignal.any([options.signal, AbortSignal.timeout(timeoutMs * 3)]) : AbortSignal.timeout(timeoutMs * 3) });
       if (res.statusCode >= 300 && res.statusCode < 400 && res.statusCode !== 304) {
         await res.body.dump().catch(() => undefined);
         const location = header(res.headers, 'location');

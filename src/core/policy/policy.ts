@@ -9,8 +9,11 @@ import type { DiscoveryContext } from '../clients/types';
 import { parseInventoryData, describeIssues } from '../inventory/load';
 import { readConfigFile } from '../readFile';
 import { DEFAULT_DOCS_BASE_URL, DOCS_BASE_URL_PATTERN, docsBaseUrlProblem } from '../rules/docs';
+import { checkUrl } from '../net/httpGet';
+import { DEFAULT_NPM_REGISTRY, DEFAULT_PYPI_REGISTRY } from '../trust/types';
 
 const SeveritySchema = z.enum(['error', 'warning', 'info']);
+const RegistryUrl = z.string().check(z.refine((u) => checkUrl(u) === null, 'must be an https URL (plain http only to this machine)'));
 const machineLocal = (description: string) => z.describe(`${description} Relative paths are relative to this file.`);
 
 export const PolicySchema = z
@@ -54,6 +57,16 @@ export const PolicySchema = z
         }),
       ),
     ),
+    /** registry lookups (package age, maintainers, provenance…): off unless turned on; they tell the registry the package names */
+    trustSignals: z.optional(
+      z
+        .looseObject({
+          enabled: z.optional(z.boolean().check(z.describe('Look up npm and PyPI packages in their registry (publish dates, maintainers, repository, license, deprecation, provenance). Off by default: a lookup tells the registry which package is used.'))),
+          npmRegistry: z.optional(RegistryUrl.check(z.describe('npm registry or mirror for the lookups (default https://registry.npmjs.org).'))),
+          pypiRegistry: z.optional(RegistryUrl.check(z.describe('PyPI or a mirror serving its JSON API (default https://pypi.org).'))),
+        })
+        .check(z.describe('Trust signals: registry facts about the packages MCP servers run.')),
+    ),
   })
   .check(z.describe('MCP Gatekeeper managed policy: it overrides user settings and command-line flags; a workspace cannot change it.'));
 export type PolicyDocument = z.output<typeof PolicySchema>;
@@ -80,6 +93,9 @@ export interface EffectivePolicy {
   enforcement: Valued<'warn' | 'error'>;
   severities: Valued<Partial<Record<RuleId, Severity>>>;
   docsBaseUrl: Valued<string>;
+  trustSignals: Valued<boolean>;
+  npmRegistry: Valued<string>;
+  pypiRegistry: Valued<string>;
 }
 
 export const DEFAULT_POLICY: PolicyDocument = {
@@ -89,6 +105,7 @@ export const DEFAULT_POLICY: PolicyDocument = {
   enforcement: 'warn',
   severities: {},
   docsBaseUrl: DEFAULT_DOCS_BASE_URL,
+  trustSignals: { enabled: false, npmRegistry: DEFAULT_NPM_REGISTRY, pypiRegistry: DEFAULT_PYPI_REGISTRY },
 };
 
 export function resolvePolicy(layers: readonly PolicyLayer[]): EffectivePolicy {
@@ -112,6 +129,9 @@ export function resolvePolicy(layers: readonly PolicyLayer[]): EffectivePolicy {
     severities: pick((p) => (p.severities && Object.keys(p.severities).length ? (p.severities as Partial<Record<RuleId, Severity>>) : undefined), {}),
     // an unusable base is skipped (each layer's reader reports it), never used for a link
     docsBaseUrl: pick((p) => (p.docsBaseUrl?.trim() && !docsBaseUrlProblem(p.docsBaseUrl) ? p.docsBaseUrl.trim() : undefined), DEFAULT_DOCS_BASE_URL),
+    trustSignals: pick((p) => p.trustSignals?.enabled, false),
+    npmRegistry: pick((p) => p.trustSignals?.npmRegistry, DEFAULT_NPM_REGISTRY),
+    pypiRegistry: pick((p) => p.trustSignals?.pypiRegistry, DEFAULT_PYPI_REGISTRY),
   };
 }
 

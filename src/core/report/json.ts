@@ -2,6 +2,7 @@
 import type { CheckedServer, ClientId, Finding, PackageRef, Range, Scope, Severity, Transport, Verdict } from '../model';
 import type { ScanResult } from '../scan';
 import { maskArgs, maskText, maskUrl } from '../secrets';
+import type { TrustInfo } from '../trust/types';
 
 export interface JsonServer {
   name: string;
@@ -23,6 +24,8 @@ export interface JsonServer {
   /** names only; values are never printed */
   envNames: string[];
   headerNames: string[];
+  /** registry facts (npm and PyPI packages), present only when trust signals are on */
+  trust?: TrustInfo;
 }
 
 export interface JsonReport {
@@ -78,6 +81,7 @@ export function toJsonServer(s: CheckedServer): JsonServer {
     findings: s.findings.map((f) => ({ ...f, message: maskText(f.message) })),
     envNames: s.envNames,
     headerNames: s.headerNames,
+    ...(s.trust ? { trust: s.trust } : {}),
   };
 }
 

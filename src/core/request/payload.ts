@@ -5,6 +5,8 @@ import type { CheckedServer, ClientId, PackageRef, Scope, Transport, Verdict } f
 import type { Inventory } from '../inventory/schema';
 import { redactArgs, redactText, redactUrl } from '../secrets';
 import { DEFAULT_REQUIRED, FIELDS, isFieldKey, type FieldKey } from './fields';
+import type { TrustInfo } from '../trust/types';
+import { trustLines } from '../trust/describe';
 
 export const PAYLOAD_KIND = 'mcp-approval-request';
 
@@ -31,12 +33,16 @@ export interface RequestPayload {
   answers: Partial<Record<FieldKey, string>>;
   extra: Record<string, string>;
   tool: { name: 'mcp-gatekeeper'; version: string };
+  /** registry facts about the package ("Source and history"), when trust signals are on and the lookup answered */
+  trust?: TrustInfo;
 }
 
 export interface Draft {
   server: RequestedServer;
   answers: Partial<Record<FieldKey, string>>;
   extra: Record<string, string>;
+  /** read-only: looked up, never typed in */
+  trust?: TrustInfo;
 }
 
 /** The server part of a request, from a detected entry (or an empty one for "a server I don't have yet"). */
@@ -60,7 +66,7 @@ export function newDraft(server: CheckedServer | null, identity: { name?: string
   const answers: Draft['answers'] = {};
   if (identity.name) answers.requester = identity.name;
   if (identity.email) answers.email = identity.email;
-  return { server: requestedServer(server), answers, extra: {} };
+  return { server: requestedServer(server), answers, extra: {}, ...(server?.trust ? { trust: server.trust } : {}) };
 }
 
 /** Answers from `key=value` pairs or a JSON object: known keys become answers, the rest goes under `extra`. */
@@ -117,6 +123,7 @@ export function buildPayload(draft: Draft, inventory: Inventory | null, version:
     answers,
     extra,
     tool: { name: 'mcp-gatekeeper', version },
+    ...(draft.trust && !draft.trust.unavailable ? { trust: draft.trust } : {}),
   };
 }
 
@@ -133,6 +140,7 @@ export function toMarkdown(p: RequestPayload): string {
   if (s.foundIn) lines.push(`- Found in: ${s.foundIn.client}, ${s.foundIn.scope} scope, ${s.foundIn.file}`);
   if (s.inventoryMatch) lines.push(`- Inventory: ${s.inventoryMatch.id} (${s.inventoryMatch.status})`);
   lines.push('');
+  if (p.trust) lines.push('## Source and history', '', ...trustLines(p.trust).map(([k, v]) => `- ${k}: ${v}`), '');
   for (const f of FIELDS) {
     const v = p.answers[f.key];
     if (v) lines.push(`**${f.label}:** ${v}`, '');

@@ -13,6 +13,7 @@ import { lookalikePackage } from './lookalikePackage';
 import { suspiciousCharacters } from './suspiciousCharacters';
 import { unpinnedPackage } from './unpinnedPackage';
 import { DUPLICATE_SERVER_NAME_RULE } from './duplicateNames';
+import { TRUST_SIGNAL_RULES } from './trustSignals';
 
 export const SERVER_RULES: readonly ServerRule[] = [hardcodedSecret, insecureTransport, unpinnedPackage, dockerRisk, broadFilesystemAccess, autoApproveTools, lookalikePackage, suspiciousCharacters];
 
@@ -61,5 +62,6 @@ export function allRuleMeta(): RuleMeta[] {
     ...INVENTORY_RULES,
     ...SERVER_RULES.map(({ id, name, shortDescription, fullDescription, defaultSeverity }) => ({ id, name, shortDescription, fullDescription, defaultSeverity })),
     DUPLICATE_SERVER_NAME_RULE,
+    ...TRUST_SIGNAL_RULES,
   ];
 }
