@@ -189,6 +189,22 @@
         ),
       ),
       dl,
+      renderSourceAndHistory(),
+    );
+  }
+
+  /** Registry facts, read-only: looked up for the reviewers, sent with the request when the lookup answered. */
+  function renderSourceAndHistory() {
+    const lines = state.sourceAndHistory;
+    if (!Array.isArray(lines) || !lines.length) return null;
+    const dl = h('dl', { id: 'source-history' });
+    for (const [term, value] of lines) dl.append(h('dt', { text: String(term) }), h('dd', { text: String(value) }));
+    return h(
+      'div',
+      { class: 'source-history', role: 'group', 'aria-labelledby': 'source-heading' },
+      h('h3', { id: 'source-heading', text: t('Source and history') }),
+      h('p', { class: 'help', text: t('From the package registry, so reviewers need not look it up. Read-only.') }),
+      dl,
     );
   }
 

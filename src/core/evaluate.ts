@@ -48,7 +48,8 @@ export function evaluateServer(server: ServerEntry, index: InventoryIndex): Chec
  * The mapped type makes a field added to ServerEntry or CheckedServer a compile error here until it is copied too.
  */
 export function checkedServer(server: ServerEntry, verdict: Verdict, inventoryId: string | null, findings: Finding[], matchedBy?: MatchedBy): CheckedServer {
-  const checked: { [K in keyof Required<Omit<CheckedServer, 'matchedBy'>>]: CheckedServer[K] } & Pick<CheckedServer, 'matchedBy'> = {
+  // trust facts are added later (registry lookups), never by the check itself
+  const checked: { [K in keyof Required<Omit<CheckedServer, 'matchedBy' | 'trust'>>]: CheckedServer[K] } & Pick<CheckedServer, 'matchedBy' | 'trust'> = {
     name: server.name,
     client: server.client,
     scope: server.scope,

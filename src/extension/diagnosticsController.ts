@@ -13,6 +13,7 @@ import { withInventoryEntryRelated } from '../core/inventory/entryLocation';
 import type { InventoryService } from './inventoryService';
 import type { LocationRegistry } from './locations';
 import { toDiagnostics } from './toDiagnostics';
+import type { TrustService } from './trustService';
 
 const TYPING_DELAY_MS = 250;
 // Long enough to coalesce the burst of events one save makes (an editor's atomic save is a create, a delete and a
@@ -41,6 +42,7 @@ export class DiagnosticsController implements vscode.Disposable {
     private readonly inventory: InventoryService,
     private readonly log: vscode.LogOutputChannel,
     private readonly requests: RequestRecordStore,
+    private readonly trust: TrustService,
   ) {
     this.disposables.push(
       this.checked,
@@ -56,6 +58,8 @@ export class DiagnosticsController implements vscode.Disposable {
       // a rescan that reloads the inventory checks everything afterwards anyway (see rescanAll)
       inventory.onDidChange(() => this.rescanning || void this.recheckAll()),
       requests.onDidChange(() => void this.recheckAll()),
+      // registry facts arrive after the scan that asked for them
+      trust.onDidChange(() => void this.recheckAll()),
     );
   }
 
@@ -128,7 +132,7 @@ export class DiagnosticsController implements vscode.Disposable {
 
   private publish(uri: vscode.Uri, raw: FileAnalysis, text: string): void {
     const entries = this.inventory.checker.index.byId;
-    const servers = raw.servers.map((s) => {
+    const servers = this.trust.apply(raw.servers).map((s) => {
       const noted = withRequestNote(s, this.requests.pendingFor(s));
       return withInventoryEntryRelated(noted, (id) => this.inventory.entryLocation(id), s.inventoryId ? entries.get(s.inventoryId)?.title : undefined);
     });

@@ -11,6 +11,7 @@ import { APPLY_FIX_COMMAND, FIX_ALL_COMMAND, FixCodeActions } from './fixes/code
 import { ServersView, type TreeSnapshot } from './view/serversView';
 import { ProcessesView } from './view/processesView';
 import { ServerHover } from './hover';
+import { TrustService } from './trustService';
 import { registerViewCommands } from './view/viewCommands';
 import { registerRequestFlow } from './request/registerRequestFlow';
 import { RequestRecordStore } from './request/records';
@@ -31,8 +32,9 @@ export function activate(context: vscode.ExtensionContext): GatekeeperApi {
   const inventory = new InventoryService(context, log);
   const locations = new LocationRegistry();
   const requests = new RequestRecordStore(context.globalState);
-  const diagnostics = new DiagnosticsController(locations, inventory, log, requests);
-  context.subscriptions.push(log, inventory, diagnostics);
+  const trust = new TrustService(inventory, log);
+  const diagnostics = new DiagnosticsController(locations, inventory, log, requests, trust);
+  context.subscriptions.push(log, inventory, trust, diagnostics);
 
   const scanNow = () => diagnostics.rescanAll(inventory.reload());
   const statusBar = new StatusBar(diagnostics, inventory);
@@ -46,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): GatekeeperApi {
   context.subscriptions.push(
     view,
     processes,
-    vscode.languages.registerHoverProvider({ scheme: 'file' }, new ServerHover(diagnostics, inventory)),
+    vscode.languages.registerHoverProvider({ scheme: 'file' }, new ServerHover(diagnostics, inventory, trust)),
     vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new FixCodeActions(locations, fixes, (uri, range) => diagnostics.serverAt(uri, range)), FixCodeActions.metadata),
     vscode.commands.registerCommand(APPLY_FIX_COMMAND, (req: FixRequest) => fixes.apply(req)),
     vscode.commands.registerCommand(FIX_ALL_COMMAND, (uri?: vscode.Uri) => {
@@ -55,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): GatekeeperApi {
     }),
     ...registerViewCommands(view, fixes),
   );
-  context.subscriptions.push(requests, ...registerRequestFlow(context, { inventory, diagnostics, log, records: requests, changes }));
+  context.subscriptions.push(requests, ...registerRequestFlow(context, { inventory, diagnostics, trust, log, records: requests, changes }));
   context.subscriptions.push(...registerInspect(context, { diagnostics, inventory, log }));
 
   const overrides = workspacePolicyOverrides();

@@ -7,6 +7,8 @@ import { ruleHelpUri } from '../core/rules/docs';
 import { maskArgs, maskText, maskUrl } from '../core/secrets';
 import type { DiagnosticsController } from './diagnosticsController';
 import type { InventoryService } from './inventoryService';
+import type { TrustService } from './trustService';
+import { trustLines } from '../core/trust/describe';
 
 const ICON: Record<Verdict, string> = { approved: '$(pass-filled)', pending: '$(clock)', rejected: '$(error)', deprecated: '$(warning)', unknown: '$(shield)' };
 
@@ -14,6 +16,7 @@ export class ServerHover implements vscode.HoverProvider {
   constructor(
     private readonly diagnostics: DiagnosticsController,
     private readonly inventory: InventoryService,
+    private readonly trust: TrustService,
   ) {}
 
   provideHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
@@ -45,6 +48,7 @@ export class ServerHover implements vscode.HoverProvider {
       md.appendMarkdown(`${vscode.l10n.t('Not in the {0} inventory.', this.inventory.inventory.inventory.organization ?? vscode.l10n.t('organization'))}\n\n`);
     }
     if (server.matchedBy) md.appendMarkdown(`${vscode.l10n.t('Matched by: {0}', escapeMarkdown(server.matchedBy.rule))}\n\n`);
+    this.appendTrust(md, server);
     const docsBase = this.inventory.policy.docsBaseUrl.value;
     for (const f of server.findings) {
       md.appendMarkdown(`- \`${f.rule}\` (${f.severity}): ${escapeMarkdown(maskText(f.message))} [${vscode.l10n.t('Docs for this rule')}](${ruleHelpUri(f.rule, docsBase).replace(/[()\s]/g, encodeURIComponent)})\n`);
@@ -55,6 +59,22 @@ export class ServerHover implements vscode.HoverProvider {
     md.appendMarkdown(`\n${links.join(' · ')}`);
     const r = server.range;
     return new vscode.Hover(md, new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character));
+  }
+
+  /** Registry facts (nothing when trust signals are off or the server runs no npm/PyPI package). */
+  private appendTrust(md: vscode.MarkdownString, server: CheckedServer): void {
+    const info = server.trust;
+    if (!info) {
+      if (this.trust.isPending(server)) md.appendMarkdown(`**${vscode.l10n.t('Trust')}**: ${vscode.l10n.t('looking up registry facts…')}\n\n`);
+      return;
+    }
+    if (info.unavailable) {
+      md.appendMarkdown(`**${vscode.l10n.t('Trust')}**: ${vscode.l10n.t('Trust signals unavailable ({0})', escapeMarkdown(info.unavailable))}\n\n`);
+      return;
+    }
+    md.appendMarkdown(`**${vscode.l10n.t('Trust')}**\n\n`);
+    for (const [label, value] of trustLines(info)) md.appendMarkdown(`- ${escapeMarkdown(label)}: ${escapeMarkdown(value)}\n`);
+    md.appendMarkdown('\n');
   }
 }
 

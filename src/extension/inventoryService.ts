@@ -208,6 +208,12 @@ function settingsLayer(): PolicyDocument {
     trustedKeys: user<string[]>('mcpGatekeeper.policy.trustedKeys'),
     severities: user<Record<string, 'error' | 'warning' | 'info'>>('mcpGatekeeper.policy.severities'),
     docsBaseUrl: user<string>('mcpGatekeeper.policy.docsBaseUrl')?.trim() || undefined,
+    trustSignals: {
+      enabled: user<boolean>('mcpGatekeeper.trustSignals.enabled'),
+      // a malformed URL is not dropped silently: the lookups report it ("trust signals unavailable (…)")
+      npmRegistry: user<string>('mcpGatekeeper.trustSignals.npmRegistry')?.trim() || undefined,
+      pypiRegistry: user<string>('mcpGatekeeper.trustSignals.pypiRegistry')?.trim() || undefined,
+    },
   };
 }
 

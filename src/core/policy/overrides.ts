@@ -15,6 +15,9 @@ export const POLICY_SETTINGS = [
   'mcpGatekeeper.policy.trustedKeys',
   'mcpGatekeeper.policy.severities',
   'mcpGatekeeper.policy.docsBaseUrl',
+  'mcpGatekeeper.trustSignals.enabled',
+  'mcpGatekeeper.trustSignals.npmRegistry',
+  'mcpGatekeeper.trustSignals.pypiRegistry',
 ] as const;
 
 /**

@@ -1,6 +1,8 @@
 // The approval form's pure parts: where a request goes (the channel), how the checklist is grouped and marked for the
 // form, what the form is given to show (never a secret value), and the messages the form may send back — validated
 // here because the webview is never trusted.
+import type { TrustInfo } from '../trust/types';
+import { trustLines } from '../trust/describe';
 import type { ClientId, Verdict } from '../model';
 import type { Inventory } from '../inventory/schema';
 import { redactUrl, decodeSafe } from '../secrets';
@@ -162,6 +164,8 @@ export interface ViewState {
   previous: PreviousRequest | null;
   /** the form's own texts in the editor's display language, keyed by their English (absent: English) */
   strings?: Record<string, string>;
+  /** read-only "Source and history" lines (registry facts); null when trust signals are off or do not apply */
+  sourceAndHistory: [string, string][] | null;
 }
 
 export interface ViewInput {
@@ -172,6 +176,8 @@ export interface ViewInput {
   answers: Partial<Record<FieldKey, string>>;
   draftSavedAt: string | null;
   previous: RequestRecord | null;
+  /** the registry facts, 'pending' while they are looked up, null when there are none to show */
+  trust?: TrustInfo | 'pending' | null;
 }
 
 export function viewState(input: ViewInput): ViewState {
@@ -187,6 +193,7 @@ export function viewState(input: ViewInput): ViewState {
     channel: { kind: channel.kind, target: channelTarget(channel) },
     draftSavedAt: input.draftSavedAt,
     previous: input.previous ? { id: input.previous.id, submittedAt: input.previous.submittedAt, channel: input.previous.channel } : null,
+    sourceAndHistory: input.trust === 'pending' ? [['Registry facts', 'looking them up…']] : input.trust ? trustLines(input.trust) : null,
   };
 }
 

@@ -140,7 +140,7 @@ export function toMarkdown(p: RequestPayload): string {
   if (s.foundIn) lines.push(`- Found in: ${s.foundIn.client}, ${s.foundIn.scope} scope, ${s.foundIn.file}`);
   if (s.inventoryMatch) lines.push(`- Inventory: ${s.inventoryMatch.id} (${s.inventoryMatch.status})`);
   lines.push('');
-  if (p.trust) lines.push('## Source and history', '', ...trustLines(p.trust).map(([k, v]) => `- ${k}: ${v}`), '');
+  if (p.trust) lines.push('## Source and history', '', ...trustLines(p.trust, new Date(p.createdAt)).map(([k, v]) => `- ${k}: ${v}`), '');
   for (const f of FIELDS) {
     const v = p.answers[f.key];
     if (v) lines.push(`**${f.label}:** ${v}`, '');

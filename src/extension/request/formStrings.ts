@@ -38,6 +38,8 @@ function webviewStrings(): Record<string, string> {
     'Environment variables (names only)': vscode.l10n.t('Environment variables (names only)'),
     'Headers (names only)': vscode.l10n.t('Headers (names only)'),
     'Found in': vscode.l10n.t('Found in'),
+    'Source and history': vscode.l10n.t('Source and history'),
+    'From the package registry, so reviewers need not look it up. Read-only.': vscode.l10n.t('From the package registry, so reviewers need not look it up. Read-only.'),
     '{0}, {1} scope: {2}': vscode.l10n.t('{0}, {1} scope: {2}'),
     'What reviewers will see about it. Secret values (tokens, keys, passwords) are never included: only the names of environment variables and headers.': vscode.l10n.t(
       'What reviewers will see about it. Secret values (tokens, keys, passwords) are never included: only the names of environment variables and headers.',

@@ -2,6 +2,7 @@
 // "A server I don't have yet"), or with `{ file, name }` from a quick-fix or a view. Opens one form per server (a
 // second call reveals it). Works in Restricted Mode: the form only sends what the user typed, to the address the
 // inventory in force names, and that inventory never comes from the workspace.
+import type { TrustService } from '../trustService';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { pathKey } from '../../core/discovery';
@@ -25,6 +26,7 @@ export const REQUEST_APPROVAL_COMMAND = 'mcpGatekeeper.requestApproval';
 export interface RequestFlowDeps {
   inventory: InventoryService;
   diagnostics: DiagnosticsController;
+  trust: TrustService;
   log: vscode.LogOutputChannel;
   /** the shared store, when diagnostics or views also read the records; created here otherwise */
   records?: RequestRecordStore;
@@ -45,7 +47,7 @@ const RequestArgSchema = z.looseObject({
 export type RequestApprovalArg = z.output<typeof RequestArgSchema>;
 
 export function registerRequestFlow(context: vscode.ExtensionContext, deps: RequestFlowDeps): vscode.Disposable[] {
-  const { inventory, diagnostics, log } = deps;
+  const { inventory, diagnostics, trust, log } = deps;
   const owned: vscode.Disposable[] = [];
   const records = deps.records ?? new RequestRecordStore(context.globalState);
   if (!deps.records) owned.push(records);
@@ -70,7 +72,7 @@ export function registerRequestFlow(context: vscode.ExtensionContext, deps: Requ
     if (!pending) {
       pending = (async () => {
         const identity = await gitIdentity(identityFolder());
-        const panel = new RequestPanel(subject, { extensionUri: context.extensionUri, version, inventory, diagnostics, log, drafts, records, changes: deps.changes, identity, findServer });
+        const panel = new RequestPanel(subject, { extensionUri: context.extensionUri, version, inventory, diagnostics, trust, log, drafts, records, changes: deps.changes, identity, findServer });
         panels.set(subject.key, panel);
         panel.onDidDispose(() => panels.delete(subject.key));
         return panel;

@@ -18,6 +18,7 @@ import type { DiagnosticsController } from '../diagnosticsController';
 import type { InventoryService } from '../inventoryService';
 import type { DraftStore } from './drafts';
 import type { ChangeLog } from '../changeLog';
+import type { TrustService } from '../trustService';
 import type { RequestRecordStore } from './records';
 
 const SAVE_DELAY_MS = 400;
@@ -40,6 +41,7 @@ export interface RequestPanelServices {
   version: string;
   inventory: InventoryService;
   diagnostics: DiagnosticsController;
+  trust: TrustService;
   log: vscode.LogOutputChannel;
   drafts: DraftStore;
   records: RequestRecordStore;
@@ -118,6 +120,7 @@ export class RequestPanel implements vscode.Disposable {
       answers: this.answers,
       draftSavedAt: this.draftSavedAt,
       previous: lastRecordFor(this.services.records.requestRecords(), this.recordKey()),
+      trust: this.server?.trust ?? (this.server && this.services.trust.isPending(this.server) ? 'pending' : null),
     });
   }
 
@@ -314,7 +317,8 @@ export class RequestPanel implements vscode.Disposable {
   }
 
   private draft(): Draft {
-    return { server: this.serverBlock(), answers: { ...this.answers }, extra: {} };
+    // registry facts go with the request only when the lookup answered; a failed lookup never holds the form up
+    return { server: this.serverBlock(), answers: { ...this.answers }, extra: {}, ...(this.server?.trust ? { trust: this.server.trust } : {}) };
   }
 
   private serverBlock(): Draft['server'] {
