@@ -93,6 +93,21 @@ export function envWithoutProxy(env: NodeJS.ProcessEnv = process.env): NodeJS.Pr
 }
 
 /**
+ * Mocha hooks for a suite that talks to loopback servers: proxy variables are removed for its duration (they would
+ * route loopback requests through a proxy) and the servers it started are closed after each test.
+ */
+export function useLoopbackSuite(servers: LoopbackServer[]): void {
+  const savedEnv = { ...process.env };
+  before(() => {
+    for (const k of Object.keys(process.env)) if (!(k in envWithoutProxy())) delete process.env[k];
+  });
+  after(() => Object.assign(process.env, savedEnv));
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+  });
+}
+
+/**
  * Runs the CLI bundle without blocking this process (the loopback servers it talks to live here), proxies removed
  * and colours off, with `env` on top.
  */

@@ -4,10 +4,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CLI, FIXTURES, tempDir, writeTree } from '../helpers';
+import { CLI, tempDir, writeTree } from '../helpers';
 import { runCliAsync as runCli, startLoopback, type LoopbackServer } from '../loopback';
+import { REGISTRY_FIXTURES, weatherFacts } from '../registry';
 
-const REGISTRY = path.join(FIXTURES, 'registry');
+const REGISTRY = REGISTRY_FIXTURES;
 const HOUR = 60 * 60 * 1000;
 
 /** mcp-weather-pro first published two days ago, its latest release six hours ago (relative to the real clock). */
@@ -80,19 +81,7 @@ describe('mcp-gatekeeper scan --trust (CLI, loopback registry)', () => {
     assert.deepEqual(trustRules(servers.legacy), ['deprecated-package/info', 'no-provenance/info']);
     assert.deepEqual(trustRules(servers.fetch), ['deprecated-package/info']);
     assert.deepEqual(trustRules(servers.broken), []);
-    assert.deepEqual(servers.weather.trust, {
-      registry: reg.origin,
-      version: '1.2.0',
-      firstPublished: '2024-05-14T09:12:44.018Z',
-      versionPublished: '2025-06-20T08:05:19.004Z',
-      maintainers: 2,
-      repository: 'https://github.com/acme/weather-mcp',
-      license: 'MIT',
-      deprecated: null,
-      provenance: true,
-      latest: '1.3.0',
-      unavailable: null,
-    });
+    assert.deepEqual(servers.weather.trust, weatherFacts(reg.origin));
     assert.equal(servers.fetch.trust!.maintainers, null);
     assert.equal(servers.fetch.trust!.provenance, null);
     assert.equal(servers.broken.trust!.unavailable, `${new URL(reg.origin).host}: HTTP 500: {"error":"database unavailable"}`);

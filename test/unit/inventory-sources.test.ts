@@ -7,7 +7,7 @@ import net = require('node:net'); // the module object itself, so the connection
 import * as path from 'node:path';
 import tls = require('node:tls');
 import { CLI, tempDir, writeTree } from '../helpers';
-import { envWithoutProxy, makeTestCa, startLoopback, type Handler, type LoopbackServer, type TestCa } from '../loopback';
+import { envWithoutProxy, makeTestCa, startLoopback, useLoopbackSuite, type Handler, type LoopbackServer, type TestCa } from '../loopback';
 import { cacheFile, readCache, writeCache } from '../../src/core/inventory/cache';
 import { parseInventory } from '../../src/core/inventory/load';
 import { generateKeyPair, signBytes } from '../../src/core/inventory/signature';
@@ -47,15 +47,7 @@ function loaded(r: Awaited<ReturnType<typeof loadInventorySource>>) {
 }
 
 describe('inventory sources', () => {
-  // Proxy variables would route loopback requests through a proxy; these tests never leave the machine.
-  const savedEnv = { ...process.env };
-  before(() => {
-    for (const k of Object.keys(process.env)) if (!(k in envWithoutProxy())) delete process.env[k];
-  });
-  after(() => Object.assign(process.env, savedEnv));
-  afterEach(async () => {
-    await Promise.all(servers.splice(0).map((s) => s.close()));
-  });
+  useLoopbackSuite(servers);
 
   describe('inventory from a URL', () => {
     it('stores ETag and Last-Modified, then revalidates: 304 keeps the cached body and is not "fromCache"', async () => {

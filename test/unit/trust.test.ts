@@ -17,12 +17,13 @@ import type { PackageFacts } from '../../src/core/trust/types';
 import { trustLines } from '../../src/core/trust/describe';
 import { viewState } from '../../src/core/request/formState';
 import { buildPayload, newDraft, requestedServer, toMarkdown } from '../../src/core/request/payload';
-import { envWithoutProxy, startLoopback, type LoopbackServer } from '../loopback';
-import { FIXTURES, tempDir, writeTree } from '../helpers';
+import { startLoopback, useLoopbackSuite, type LoopbackServer } from '../loopback';
+import { REGISTRY_FIXTURES, weatherFacts } from '../registry';
+import { tempDir, writeTree } from '../helpers';
 
 const NOW = new Date('2026-03-03T12:00:00.000Z');
 const MINUTE = 60_000;
-const REGISTRY = path.join(FIXTURES, 'registry');
+const REGISTRY = REGISTRY_FIXTURES;
 
 /** Serves the recorded documents plus the failure cases: /broken-mcp (500), /slow-mcp (never answers), /huge-mcp (20 MB). */
 async function registry(): Promise<LoopbackServer & { written: () => number; inFlight: () => number; maxInFlight: () => number }> {
@@ -107,32 +108,13 @@ async function trusted(mcpServers: Record<string, unknown>, origin: string, opti
 const trustFindings = (s: CheckedServer | undefined) => (s?.findings ?? []).filter((f) => ['young-package', 'young-version', 'no-source-repository', 'deprecated-package', 'no-provenance'].includes(f.rule)).map((f) => `${f.rule}/${f.severity}`);
 
 describe('trust signals (registry facts)', () => {
-  const savedEnv = { ...process.env };
-  before(() => {
-    for (const k of Object.keys(process.env)) if (!(k in envWithoutProxy())) delete process.env[k];
-  });
-  after(() => Object.assign(process.env, savedEnv));
-  afterEach(async () => {
-    await Promise.all(servers.splice(0).map((s) => s.close()));
-  });
+  useLoopbackSuite(servers);
 
   describe('npm packuments', () => {
     it('an established scoped package: every fact, no finding on a version with provenance', async () => {
       const reg = await registry();
       const out = await trusted({ weather: npx('@acme/weather-mcp@1.2.0'), old: npx('@acme/weather-mcp@1.1.0') }, reg.origin);
-      assert.deepEqual(out.get('weather')!.trust, {
-        registry: reg.origin,
-        version: '1.2.0',
-        firstPublished: '2024-05-14T09:12:44.018Z',
-        versionPublished: '2025-06-20T08:05:19.004Z',
-        maintainers: 2,
-        repository: 'https://github.com/acme/weather-mcp',
-        license: 'MIT',
-        deprecated: null,
-        provenance: true,
-        latest: '1.3.0',
-        unavailable: null,
-      });
+      assert.deepEqual(out.get('weather')!.trust, weatherFacts(reg.origin));
       assert.deepEqual(trustFindings(out.get('weather')), []);
       // 1.1.0 predates the package's provenance: the same document answers for it, with no second request
       assert.equal(out.get('old')!.trust!.provenance, false);
