@@ -5,6 +5,7 @@
 import { parseTOML, type AST } from 'toml-eslint-parser';
 import { LineIndex } from '../text';
 import { locateError, type LocatedError, type ParsedDocument, type TreeNode as Node } from './document';
+import { elideDeepNesting, restoreElided } from './nesting';
 
 /** The tree while it is built: jsonc-parser's `Node` without `readonly`. */
 interface TreeNode {
@@ -34,13 +35,16 @@ interface LongString {
 export function parseToml(text: string): ParsedDocument {
   const lines = new LineIndex(text);
   let error: LocatedError | null = null;
-  let source = text;
+  const nesting = elideDeepNesting(text, 'toml');
+  let source = nesting.text;
   for (let attempt = 0; attempt <= MAX_RECOVERY; attempt++) {
     const result = tryParse(source);
     if ('program' in result) {
       const builder = new TreeBuilder(text, result.longStrings);
       const root = builder.build(result.program);
+      restoreElided(root as Node, nesting.elided);
       if (!error && builder.tooDeep !== null) error = locateError(lines, 'nesting too deep to parse', builder.tooDeep, 0);
+      if (!error && nesting.tooDeep !== null) error = locateError(lines, 'nesting too deep to parse', nesting.tooDeep, 1);
       return { format: 'toml', text, root, lines, error };
     }
     error ??= locateError(lines, result.message, result.offset, result.offset < text.length ? 1 : 0);
@@ -49,7 +53,7 @@ export function parseToml(text: string): ParsedDocument {
     // end of the text belongs to its last line
     const cut = lineStart(lines, Math.min(result.offset, source.length - 1));
     if (cut <= 0 || cut >= source.length) break;
-    source = text.slice(0, cut);
+    source = nesting.text.slice(0, cut);
   }
   return { format: 'toml', text, root: undefined, lines, error };
 }
@@ -169,7 +173,7 @@ class TreeBuilder {
       case 'TOMLInlineTable': {
         const obj = node('object');
         obj.children = [];
-        for (const kv of v.body) this.keyValue(obj, kv, depth + 1);
+        for (const kv of v.body) this.keyValue(obj, kv, depth); // keyValue adds the level
         return obj;
       }
       default:

@@ -6,6 +6,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Alias, type Document, type Node as YamlNode, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { LineIndex } from '../text';
 import { locateError, type LocatedError, type ParsedDocument, type TreeNode as Node } from './document';
+import { elideDeepNesting, restoreElided } from './nesting';
 
 /** The tree while it is built: jsonc-parser's `Node` without `readonly`. */
 interface TreeNode {
@@ -32,9 +33,10 @@ export function parseYaml(text: string): ParsedDocument {
     error: locateError(lines, message, offset, length),
   });
   let doc: Document.Parsed | undefined;
+  const nesting = elideDeepNesting(text, 'yaml');
   try {
     // `prettyErrors: false`: raw messages; the position is added by locateError the same way as for JSON
-    doc = parseAllDocuments(text, { prettyErrors: false })[0];
+    doc = parseAllDocuments(nesting.text, { prettyErrors: false })[0];
   } catch (e) {
     return fail(e instanceof RangeError ? 'nesting too deep to parse' : String(e));
   }
@@ -46,7 +48,9 @@ export function parseYaml(text: string): ParsedDocument {
   try {
     const conv = new Converter(text, resolveAliases(doc.contents));
     root = doc.contents ? conv.node(doc.contents, undefined, 0, 0) : undefined;
+    restoreElided(root as Node | undefined, nesting.elided);
     if (!error && conv.problem) error = locateError(lines, conv.problem.message, conv.problem.offset, conv.problem.length);
+    if (!error && nesting.tooDeep !== null) error = locateError(lines, 'nesting too deep to parse', nesting.tooDeep, 1);
   } catch (e) {
     return fail(e instanceof RangeError ? 'nesting too deep to parse' : String(e));
   }
