@@ -10,53 +10,13 @@ import { Checker } from '../../src/core/checker';
 import { analyzeText } from '../../src/core/scan';
 import { planFixes } from '../../src/core/fix/plan';
 import { applyEdits, type FixKind, type PlannedFix } from '../../src/core/fix/types';
-import { InventorySchema, type Inventory } from '../../src/core/inventory/schema';
-import type { LoadedInventory } from '../../src/core/inventory/load';
 import { formatSpec, recognizeLauncher, replaceSpecInArgs } from '../../src/core/launchers';
 import type { CheckedServer, ClientId, ConfigFormat, ConfigLocation } from '../../src/core/model';
 import { parseDocument } from '../../src/core/parse';
 import { FIXTURES } from '../helpers';
+import { checkerFor, GATEWAY, INVENTORY_DATA } from '../fixInventory';
 
 const GOLDEN = path.join(FIXTURES, 'fix');
-const GATEWAY = 'https://mcp.acme.example/gw/github/mcp';
-
-const INVENTORY_DATA = {
-  schemaVersion: 1,
-  organization: 'Acme',
-  gateway: { url: 'https://mcp.acme.example/gw/', stdioBridge: { command: 'npx', args: ['-y', 'mcp-remote@0.1.29', '{url}'] } },
-  servers: [
-    {
-      id: 'github',
-      title: 'GitHub',
-      status: 'approved',
-      match: {
-        packages: [
-          { ecosystem: 'npm', name: '@modelcontextprotocol/server-github' },
-          { ecosystem: 'oci', name: 'ghcr.io/github/github-mcp-server', versions: '>=0.20.0' },
-        ],
-        urls: ['https://api.githubcopilot.com/mcp/**'],
-      },
-      gatewayUrl: GATEWAY,
-    },
-    { id: 'legacy-github', title: 'Legacy GitHub', status: 'deprecated', match: { packages: [{ ecosystem: 'npm', name: 'github-mcp-legacy' }] }, replacedBy: 'github' },
-    { id: 'playwright', title: 'Playwright', status: 'approved', match: { packages: [{ ecosystem: 'npm', name: '@playwright/mcp', versions: '>=0.0.30 <1.0.0' }] } },
-    { id: 'git', title: 'Git', status: 'approved', match: { packages: [{ ecosystem: 'pypi', name: 'mcp-server-git', versions: '>=0.6.2,<1' }] } },
-    // a replacedBy chain: rejected → deprecated → approved (no gateway route: the fix switches to its URL)
-    { id: 'old-search', status: 'rejected', reason: 'sends queries to a third party', match: { urls: ['https://old-search.example/mcp'] }, replacedBy: 'search-v1' },
-    { id: 'search-v1', status: 'deprecated', match: { urls: ['https://search-v1.acme.example/mcp'] }, replacedBy: 'search' },
-    { id: 'search', title: 'Search', status: 'approved', match: { urls: ['https://search.acme.example/mcp'] } },
-    // replaced by a package without URL: the fix switches to the pinned package
-    { id: 'old-fetch', status: 'deprecated', match: { packages: [{ ecosystem: 'npm', name: 'mcp-fetch-old' }] }, replacedBy: 'fetch' },
-    { id: 'fetch', title: 'Fetch', status: 'approved', match: { packages: [{ ecosystem: 'pypi', name: 'mcp-server-fetch', versions: '>=2025.4.7' }] } },
-  ],
-};
-
-function checkerFor(data: unknown): Checker {
-  const inventory: Inventory = InventorySchema.parse(data);
-  const loaded: LoadedInventory = { inventory, source: 'test', fetchedAt: null, fromCache: false, stale: false, error: null };
-  return new Checker(loaded, { requireGateway: true, enforcement: 'warn', severities: {} });
-}
-
 const CHECKER = checkerFor(INVENTORY_DATA);
 const NO_BRIDGE = checkerFor({ ...INVENTORY_DATA, gateway: { url: INVENTORY_DATA.gateway.url } });
 
@@ -458,6 +418,19 @@ describe('JSON edits in the file\'s own style', () => {
     const zed: ConfigLocation = { path: '/ws/.zed/settings.json', client: 'zed', scope: 'workspace', format: 'jsonc' };
     const text = '{\n  "context_servers": {\n    "shadow": {\n      "command": "npx",\n      "args": ["-y", "some-unknown-mcp"] /* why */\n    }\n  }\n}\n';
     assert.equal(applyAndCheck(text, zed, 'shadow', 'disable', CHECKER).after, text.replace('] /* why */\n', '], /* why */\n      "enabled": false\n'));
+  });
+
+  it('removes an entry with its own comments only: the neighbours\' comments stay (found by the rewriter properties)', () => {
+    const cursor: ConfigLocation = { path: '/ws/.cursor/mcp.json', client: 'cursor', scope: 'workspace', format: 'jsonc' };
+    const a = '"a": { "command": "npx", "args": ["-y", "shadow-a-mcp"] }';
+    const b = '"b": { "command": "npx", "args": ["-y", "shadow-b-mcp"] }';
+    const text = `{\n  "mcpServers": {\n    // about a\n    ${a}, // end of a\n    // about b\n    ${b} // end of b\n  }\n}\n`;
+    // jsonc-parser's modify took "// about b" with a, and "// end of a" with b
+    assert.equal(applyAndCheck(text, cursor, 'a', 'remove', CHECKER).after, `{\n  "mcpServers": {\n    // about b\n    ${b} // end of b\n  }\n}\n`);
+    assert.equal(applyAndCheck(text, cursor, 'b', 'remove', CHECKER).after, `{\n  "mcpServers": {\n    // about a\n    ${a} // end of a\n  }\n}\n`);
+    const oneLine = `{ "mcpServers": { ${a}, ${b} } }`;
+    assert.equal(applyAndCheck(oneLine, cursor, 'a', 'remove', CHECKER).after, `{ "mcpServers": { ${b} } }`);
+    assert.equal(applyAndCheck(oneLine, cursor, 'b', 'remove', CHECKER).after, `{ "mcpServers": { ${a} } }`);
   });
 
   it('fills an empty list, and creates a missing one with the file\'s indentation (tabs)', () => {

@@ -9,9 +9,9 @@ import { parseDocument } from '../../src/core/parse';
 import { buildPayload, newDraft } from '../../src/core/request/payload';
 import { toJsonServer } from '../../src/core/report/json';
 import { analyzeText } from '../../src/core/scan';
+import { FUZZ_RUNS, SEED } from './fuzzConfig';
 
-const SEED = 20261125;
-const RUNS = 200;
+const RUNS = FUZZ_RUNS(200);
 const checker = new Checker(bundledInventory());
 const LOCATIONS: Record<ConfigFormat, ConfigLocation> = {
   json: { path: '/w/.cursor/mcp.json', client: 'cursor', scope: 'workspace', format: 'json' },

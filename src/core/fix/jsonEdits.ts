@@ -90,9 +90,56 @@ function appendLine(text: string, end: number, closing: number, item: string, in
     : { offset: end, length: comment.length, content: `,${comment}${eol}${indent}${item}` };
 }
 
-/** Removes a property (and its comma) through jsonc-parser. */
+/**
+ * Removes an entry (a property or an array element) with what belongs to it and nothing else: on its own lines, those
+ * lines, the comment lines right above it and the comment at the end of its last line; on a shared line, the entry
+ * and one comma. A comma left dangling after the previous entry goes too (plain JSON allows none). Comments of the
+ * neighbours stay, including one at the end of the previous entry's line (jsonc-parser's `modify` removed those).
+ */
 export function removeAt(text: string, path: JSONPath): TextEdit[] {
-  return modify(text, path, undefined, {}).map((e) => ({ offset: e.offset, length: e.length, content: e.content }));
+  const root = parseTree(text);
+  const node = root && findNodeAtLocation(root, path);
+  const item = node?.parent?.type === 'property' ? node.parent : node;
+  const container = item?.parent;
+  if (!item || !container?.children) return [];
+  const siblings = container.children;
+  const i = siblings.indexOf(item);
+  const prev = siblings[i - 1];
+  const next = siblings[i + 1];
+  const open = container.offset + 1;
+  const close = container.offset + container.length - 1;
+  const prevEnd = prev ? prev.offset + prev.length : open;
+  let start = item.offset;
+  let end = item.offset + item.length;
+  const ownComma = /^[ \t]*,/.exec(text.slice(end, next ? next.offset : close));
+  if (ownComma) end += ownComma[0].length;
+
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const tail = /^[ \t]*(?:\/\/[^\r\n]*|\/\*(?:(?!\*\/)[^\r\n])*\*\/[ \t]*)?(?:\r?\n|$)/.exec(text.slice(end));
+  const ownLines = lineStart >= prevEnd && /^[ \t]*$/.test(text.slice(lineStart, start)) && tail !== null && (!next || end + tail[0].length <= next.offset);
+  if (ownLines) {
+    start = lineStart;
+    end += tail[0].length;
+    // comment lines directly above (no blank line between) are about this entry
+    for (;;) {
+      const above = text.lastIndexOf('\n', start - 2) + 1;
+      if (above < prevEnd || start === 0) break;
+      const line = text.slice(above, start);
+      if (!/^[ \t]*(?:\/\/.*|\/\*.*\*\/[ \t]*)\r?\n$/.test(line)) break;
+      start = above;
+    }
+  } else if (next) {
+    end = next.offset; // the entry, its comma and the space up to the next one
+  } else {
+    start = prev ? prevEnd : /^\s*$/.test(text.slice(open, start)) ? open : start;
+  }
+  const edits: TextEdit[] = [{ offset: start, length: end - start, content: '' }];
+  // the last entry without a comma of its own: the previous one's comma would now dangle
+  if (!next && !ownComma && prev && start > prevEnd) {
+    const comma = /^[ \t]*,/.exec(text.slice(prevEnd, start));
+    if (comma) edits.push({ offset: prevEnd + comma[0].length - 1, length: 1, content: '' });
+  }
+  return edits;
 }
 
 /** Replaces one string of an array (an argument) in place. */
