@@ -40,8 +40,31 @@ async function postOnce(url: string, payload: RequestPayload, options: SubmitOpt
       bodyTimeout: timeoutMs,
       signal: AbortSignal.timeout(timeoutMs * 2),
     });
-    const text = await readCapped(res.body, 256 * 1024).then((b) => b.toString('utf8'), () => '');
-    if (res.statusCode >= 200 && res.statusCode < 300) return { ok: true, id: requestId(text), status: res.statusCode };
+    let broken: unknown = null;
+    const text = await readCapped(res.body, 256 * 1024).then(
+      (b) => b.toString('utf8'),
+      (e: unknown) => {
+        broken = e;
+        return '';
+      },
+    );
+    if (broken !== null && res.statusCode >= 200 && res.statusCode < 300) {
+      // the server took the request but its answer broke off: not confirmed, and not re-sent (it may be a duplicate)
+      const why = describeNetworkError(broken, timeoutMs, 256 * 1024);
+      return { ok: false, message: `the request server answered HTTP ${res.statusCode} but the answer broke off (${why}); the request may have arrived, check before sending it again`, retryable: false };
+    }
+    if (res.statusCode >= 300 && res.statusCode < 400) {
+      // a POST is never re-sent elsewhere: the body would go to an address nobody configured
+      const location = typeof res.headers.location === 'string' ? ` to ${redact(res.headers.location)}` : '';
+      return { ok: false, message: `the request server redirected (HTTP ${res.statusCode})${location}; requests are not sent on through redirects, set requestUrl to the final address`, retryable: false };
+    }
+    if (res.statusCode >= 200 && res.statusCode < 300) {
+      // a sign-in page or a proxy's page answers 200 too, but nobody received the request
+      if (isWebPage(res.headers['content-type'], text)) {
+        return { ok: false, message: `the request server answered HTTP ${res.statusCode} with a web page, not a confirmation (a sign-in page or a proxy?); the request may not have arrived`, retryable: false };
+      }
+      return { ok: true, id: requestId(text), status: res.statusCode };
+    }
     const detail = serverMessage(text);
     const message = `the request server answered HTTP ${res.statusCode}${detail ? `: ${detail}` : ''}`;
     return { ok: false, message, retryable: res.statusCode >= 500 };
@@ -50,6 +73,11 @@ async function postOnce(url: string, payload: RequestPayload, options: SubmitOpt
   } finally {
     void dispatcher.close().catch(() => undefined);
   }
+}
+
+function isWebPage(contentType: string | string[] | undefined, text: string): boolean {
+  const type = (Array.isArray(contentType) ? contentType[0] : contentType) ?? '';
+  return /^\s*text\/html/i.test(type) || /^\s*<(?:!doctype|html)/i.test(text);
 }
 
 /** The request id from `id` or `requestId` (string or number) in a JSON answer. */
