@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { writeSafely } from '../../src/cli/safeWrite';
 import { CLI, tempDir, writeTree } from '../helpers';
@@ -222,10 +223,22 @@ describe('mcp-gatekeeper fix (CLI)', () => {
     const before = fs.readFileSync(cursor);
     const r = fix(m, '--write');
     assert.equal(r.code, 2, r.stderr);
-    assert.match(r.stderr, new RegExp(`mcp-gatekeeper: ${escape(cursor)}: cannot write \\(\\w+\\); not written`));
+    assert.match(r.stderr, new RegExp(`mcp-gatekeeper: ${escape(cursor)}: cannot write: a folder is in the way \\(\\w+\\); not written`));
     assert.ok(fs.readFileSync(cursor).equals(before));
     assert.ok(fs.statSync(`${cursor}.bak`).isDirectory());
     assert.deepEqual(leftovers(path.dirname(cursor)), []);
+  });
+
+  it('exit code 2 for a read-only config: untouched, and the message says why', () => {
+    const m = machine();
+    writeTree(m.ws, { '.cursor/mcp.json': CURSOR('\n') });
+    const cursor = path.join(m.ws, '.cursor', 'mcp.json');
+    fs.chmodSync(cursor, 0o444);
+    const before = snapshot(cursor);
+    const r = fix(m, '--write');
+    assert.equal(r.code, 2, r.stderr);
+    assert.equal(r.stderr, `mcp-gatekeeper: ${cursor}: the file is read-only; make it writable to apply the fix; not written\n`);
+    assertUntouched(cursor, before);
   });
 
   it('uses the file as its client reads it: names other files turn off (Claude Code) do not count as findings left', () => {
@@ -372,10 +385,120 @@ describe('writeSafely (the fix command\'s writer)', () => {
     fs.writeFileSync(file, '{}\n');
     fs.mkdirSync(`${file}.bak`);
     fs.writeFileSync(path.join(`${file}.bak`, 'x'), 'x');
-    assert.match((await writeSafely(file, '{}\n', '{ "a": 1 }\n')) ?? '', /^cannot write \((EISDIR|ENOTEMPTY|EEXIST|EPERM)\)$/);
+    assert.match((await writeSafely(file, '{}\n', '{ "a": 1 }\n')) ?? '', /^cannot write: (a folder is in the way|a file is in the way|operation not permitted) \((EISDIR|ENOTEMPTY|EEXIST|EPERM)\)$/);
     assert.equal(fs.readFileSync(file, 'utf8'), '{}\n');
     assert.deepEqual(leftovers(dir), []);
-    assert.match((await writeSafely(path.join(dir, 'missing.json'), '', 'x')) ?? '', /^cannot read \(ENOENT\)$/);
+    assert.equal(await writeSafely(path.join(dir, 'missing.json'), '', 'x'), 'the file no longer exists (deleted during the run?)');
+  });
+
+  describe('files under change while the fix is written', () => {
+    // Moments inside writeSafely are reached by wrapping fs.promises.writeFile (the same object the writer calls):
+    // `during(n, act)` runs `act` when the n-th file is being written (1: the .bak copy, 2: the new text).
+    const realWriteFile = fsp.writeFile;
+    afterEach(() => {
+      fsp.writeFile = realWriteFile;
+    });
+    function during(n: number, act: (file: string, data: Buffer) => Promise<void> | void): void {
+      let calls = 0;
+      fsp.writeFile = (async (file: string, data: Buffer, options: unknown) => {
+        if (++calls === n) await act(file, data);
+        return realWriteFile(file, data, options as Parameters<typeof realWriteFile>[2]);
+      }) as typeof fsp.writeFile;
+    }
+    function failing(n: number, code: string): void {
+      let calls = 0;
+      fsp.writeFile = (async (file: string, data: Buffer, options: unknown) => {
+        if (++calls !== n) return realWriteFile(file, data, options as Parameters<typeof realWriteFile>[2]);
+        // a full disk: part of the data lands, then the write fails
+        await realWriteFile(file, data.subarray(0, Math.floor(data.length / 2)), options as Parameters<typeof realWriteFile>[2]);
+        throw Object.assign(new Error(`${code}: simulated`), { code });
+      }) as typeof fsp.writeFile;
+    }
+    const ORIGINAL = '{\n  "mcpServers": { "a": { "command": "npx" } }\n}\n';
+    const FIXED = '{\n  "mcpServers": {}\n}\n';
+    function config(): { dir: string; file: string } {
+      const dir = tempDir();
+      const file = path.join(dir, 'mcp.json');
+      fs.writeFileSync(file, ORIGINAL);
+      return { dir, file };
+    }
+
+    it('a full disk (a failing write) leaves the file whole, no partial or temporary file, and says so', async () => {
+      for (const n of [1, 2]) {
+        const { dir, file } = config();
+        failing(n, 'ENOSPC');
+        assert.equal(await writeSafely(file, ORIGINAL, FIXED), 'cannot write: no space left on the device (ENOSPC)');
+        fsp.writeFile = realWriteFile;
+        assert.equal(fs.readFileSync(file, 'utf8'), ORIGINAL);
+        assert.deepEqual(leftovers(dir), []);
+        // the copy was complete before the new text failed, or it was never put in place
+        if (fs.existsSync(`${file}.bak`)) assert.equal(fs.readFileSync(`${file}.bak`, 'utf8'), ORIGINAL);
+        assert.equal(n === 1, !fs.existsSync(`${file}.bak`));
+      }
+    });
+
+    it('saved by an editor while the fix is written: refused, the editor\'s text stays', async () => {
+      const { dir, file } = config();
+      const edited = ORIGINAL.replace('npx', 'uvx');
+      during(2, () => fs.writeFileSync(file, edited));
+      assert.equal(await writeSafely(file, ORIGINAL, FIXED), 'the file changed during the run');
+      assert.equal(fs.readFileSync(file, 'utf8'), edited);
+      assert.deepEqual(leftovers(dir), []);
+    });
+
+    it('deleted while the fix is written: not recreated, and the message says where its last text is', async () => {
+      const { dir, file } = config();
+      during(2, () => fs.rmSync(file));
+      assert.equal(await writeSafely(file, ORIGINAL, FIXED), `the file was deleted during the run (its last text is in ${file}.bak)`);
+      assert.ok(!fs.existsSync(file));
+      assert.equal(fs.readFileSync(`${file}.bak`, 'utf8'), ORIGINAL);
+      assert.deepEqual(leftovers(dir), []);
+    });
+
+    it('replaced by a symbolic link before the write: refused, the link and its target untouched', async function () {
+      if (process.platform === 'win32') this.skip();
+      const { file } = config();
+      const victim = path.join(tempDir(), 'victim.json');
+      fs.writeFileSync(victim, '{ "precious": true }\n');
+      fs.rmSync(file);
+      fs.symlinkSync(victim, file);
+      assert.equal(await writeSafely(file, ORIGINAL, FIXED), 'the file changed during the run');
+      assert.ok(fs.lstatSync(file).isSymbolicLink());
+      assert.equal(fs.readFileSync(victim, 'utf8'), '{ "precious": true }\n');
+    });
+
+    it('replaced by a symbolic link at the last moment: the rename replaces the link, never writes through it', async function () {
+      if (process.platform === 'win32') this.skip();
+      const { file } = config();
+      const victim = path.join(tempDir(), 'victim.json');
+      fs.writeFileSync(victim, ORIGINAL); // same text: the last look cannot tell the difference
+      during(2, () => {
+        fs.rmSync(file);
+        fs.symlinkSync(victim, file);
+      });
+      assert.equal(await writeSafely(file, ORIGINAL, FIXED), null);
+      assert.equal(fs.readFileSync(victim, 'utf8'), ORIGINAL);
+      assert.ok(!fs.lstatSync(file).isSymbolicLink());
+      assert.equal(fs.readFileSync(file, 'utf8'), FIXED);
+    });
+
+    it('a read-only file is refused (even for root), untouched, with the reason', async () => {
+      const { dir, file } = config();
+      fs.chmodSync(file, 0o444);
+      const before = snapshot(file);
+      assert.equal(await writeSafely(file, ORIGINAL, FIXED), 'the file is read-only; make it writable to apply the fix');
+      assertUntouched(file, before);
+      assert.deepEqual(fs.readdirSync(dir), ['mcp.json']);
+    });
+
+    it('a read-only folder: the write fails with the reason, the file stays', async function () {
+      if (process.platform === 'win32' || process.getuid?.() === 0) this.skip(); // root writes into any folder
+      const { dir, file } = config();
+      fs.chmodSync(dir, 0o555);
+      after(() => fs.chmodSync(dir, 0o755));
+      assert.equal(await writeSafely(file, ORIGINAL, FIXED), 'cannot write: permission denied (EACCES)');
+      assert.equal(fs.readFileSync(file, 'utf8'), ORIGINAL);
+    });
   });
 });
 

@@ -76,7 +76,8 @@ describe('sending an approval request: endpoint faults', () => {
   it('no answer within the timeout', async () => {
     const s = await serve(() => undefined);
     const f = failure(await submitRequest(`${s.origin}/requests`, PAYLOAD, FAST));
-    assert.equal(f.message, 'no response within 0.3 s (after one retry)');
+    // the answer's deadline, or (on a busy machine) the whole exchange's: each message names the one that struck
+    assert.match(f.message, /^(no response within 0\.3 s|no complete response within 0\.9 s) \(after one retry\)$/);
   });
 
   it('a web page answered with 200 (a sign-in page, a proxy) is not taken for a confirmation', async () => {

@@ -38,7 +38,8 @@ async function postOnce(url: string, payload: RequestPayload, options: SubmitOpt
       dispatcher,
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
-      signal: AbortSignal.timeout(timeoutMs * 2),
+      // the whole exchange, as for inventory downloads (describeNetworkError words it with the same factor)
+      signal: AbortSignal.timeout(timeoutMs * 3),
     });
     let broken: unknown = null;
     const text = await readCapped(res.body, 256 * 1024).then(
