@@ -55,7 +55,10 @@ export class FixApplier {
     }
     const before = doc.getText();
     const ok = await applyToDocument(doc, [fix]);
-    if (!ok) return false;
+    if (!ok) {
+      refused(doc.uri);
+      return false;
+    }
     this.log.info(`Applied "${fix.title}" to "${fix.server}" in ${doc.uri.fsPath}`);
     // applied to the document; it is saved when the user saves it (or undone before)
     await this.changes.record([fixRecord(this.changes.source, 'fix', { fix, location, before }, { saved: !doc.isDirty })]);
@@ -90,7 +93,10 @@ export class FixApplier {
     if (!applied.length) return 0;
     const edit = new vscode.WorkspaceEdit();
     edit.replace(uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
-    if (!(await vscode.workspace.applyEdit(edit))) return 0;
+    if (!(await vscode.workspace.applyEdit(edit))) {
+      refused(uri);
+      return 0;
+    }
     const dropped = applied.flatMap((f) => f.dropped);
     this.log.info(`Fix all: ${applied.length} fix(es) in ${uri.fsPath}`);
     await this.changes.record(changes.map((c) => fixRecord(this.changes.source, 'fix-all', c, { saved: !doc.isDirty })));
@@ -105,4 +111,9 @@ async function applyToDocument(doc: vscode.TextDocument, fixes: PlannedFix[]): P
     for (const e of fix.edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.content);
   }
   return vscode.workspace.applyEdit(edit);
+}
+
+/** The editor refused the edit (a read-only file or file system, a file gone): say so, the file is as it was. */
+function refused(uri: vscode.Uri): void {
+  void vscode.window.showWarningMessage(vscode.l10n.t('The fix could not be applied to {0}: the editor refused the change (is the file read-only, or gone?). Nothing was changed.', uri.fsPath));
 }
