@@ -299,6 +299,7 @@ describe('properties: the quick-fix rewriter', () => {
   it('every fix of every generated entry parses, touches only its entry, keeps comments, keeps its promise, is idempotent', function () {
     this.timeout(0); // bounded by the run count; `npm run fuzz` runs thousands
     const seen = new Map<string, number>();
+    const runs = FUZZ_RUNS(80);
     fc.assert(
       fc.property(configArb, ({ target, specs, style }) => {
         const marks = new Marks();
@@ -315,9 +316,10 @@ describe('properties: the quick-fix rewriter', () => {
           }
         }
       }),
-      { seed: SEED, numRuns: FUZZ_RUNS(80) },
+      { seed: SEED, numRuns: runs },
     );
-    // the generator must reach every fix kind in every format where the kind exists
+    // the generator must reach every fix kind in every format where the kind exists (a short FUZZ_RUNS may not)
+    if (runs < 80) return;
     const expected = ['jsonc/gateway', 'jsonc/switch', 'jsonc/pin', 'jsonc/remove', 'jsonc/move-secret', 'json/gateway', 'json/switch', 'json/pin', 'json/remove', 'json/move-secret', 'yaml/gateway', 'yaml/switch', 'yaml/pin', 'yaml/remove', 'yaml/disable', 'toml/gateway', 'toml/switch', 'toml/pin', 'toml/disable'];
     assert.deepEqual(expected.filter((k) => !seen.has(k)), [], `never exercised; seen: ${[...seen].map(([k, n]) => `${k}=${n}`).join(' ')}`);
   });
