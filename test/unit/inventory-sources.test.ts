@@ -388,6 +388,86 @@ describe('inventory sources', () => {
     });
   });
 
+  describe('every fault keeps the last good inventory in force, says exactly what failed, and the next good refresh recovers', () => {
+    type Fault = { name: string; answer: Handler; error: (url: string) => RegExp };
+    const page = (status: number, type: string, body: string): Handler => (_req, res) => {
+      res.writeHead(status, { 'content-type': type });
+      res.end(body);
+    };
+    const exactly = (tail: string) => (url: string) => new RegExp(`^${esc(url)}: ${esc(tail)}$`);
+    const FAULTS: Fault[] = [
+      { name: 'no answer within the timeout', answer: () => undefined, error: timedOut },
+      { name: 'HTTP 500', answer: page(500, 'text/plain', 'maintenance'), error: exactly('HTTP 500: maintenance') },
+      { name: 'HTTP 404', answer: page(404, 'text/plain', 'gone'), error: exactly('HTTP 404: gone') },
+      {
+        name: 'a reset in the middle of the body',
+        answer: (req, res) => {
+          res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(TEXT.length) });
+          res.write(TEXT.slice(0, 40), () => setTimeout(() => req.socket.resetAndDestroy(), 20));
+        },
+        error: exactly('connection reset by the server'),
+      },
+      {
+        name: 'an endless body',
+        answer: (_req, res) => {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          const chunk = Buffer.alloc(16 * 1024, 0x20);
+          const pump = () => {
+            while (!res.destroyed && res.write(chunk)) {
+              // until the socket pushes back
+            }
+            if (!res.destroyed) res.once('drain', pump);
+          };
+          res.on('error', () => undefined);
+          pump();
+        },
+        error: exactly('response is larger than 64 KB; download stopped'),
+      },
+      { name: 'a web page instead of JSON', answer: page(200, 'text/html', '<html>Sign in</html>'), error: exactly('unexpected content type text/html (expected JSON)') },
+      { name: 'invalid JSON', answer: page(200, 'application/json', '{"schemaVersion": 1,'), error: (url) => new RegExp(`^${esc(url)}: invalid JSON: .+ at line 1, column \\d+$`) },
+      { name: 'a schema-invalid inventory', answer: page(200, 'application/json', '{"schemaVersion": 1, "servers": [{"id": "x", "status": "allowed"}]}'), error: (url) => new RegExp(`^${esc(url)}: invalid inventory: servers\\[0\\] \\(id "x"\\) status: `) },
+      {
+        name: 'a redirect to plain http elsewhere',
+        answer: (_req, res) => {
+          res.writeHead(302, { location: 'http://inventory.example.com/inventory.json' });
+          res.end();
+        },
+        error: (url) => new RegExp(`^${esc(url)}: .*plain http is only allowed to loopback addresses`),
+      },
+      {
+        name: 'a redirect loop',
+        answer: (req, res) => {
+          res.writeHead(302, { location: req.url ?? '/' });
+          res.end();
+        },
+        error: exactly('too many redirects (more than 3)'),
+      },
+    ];
+    const GOOD_AGAIN = `${JSON.stringify({ ...INVENTORY, organization: 'Acme (updated)' }, null, 2)}\n`;
+
+    for (const fault of FAULTS) {
+      it(fault.name, async () => {
+        const cacheDir = tempDir();
+        let answer: Handler = (_req, res) => json(res, TEXT);
+        const srv = await serve((req, res) => answer(req, res));
+        const url = `${srv.origin}/inventory.json`;
+        const options = (now: Date): SourceOptions => ({ cacheDir, now: () => now, http: { timeoutMs: 300, maxBytes: 64 * 1024 } });
+        loaded(await loadInventorySource(url, options(T0)));
+        answer = fault.answer;
+        const during = loaded(await loadInventorySource(url, options(T1)));
+        assert.equal(during.fromCache, true);
+        assert.equal(during.fetchedAt, T0.toISOString());
+        assert.equal(during.inventory.organization, 'Acme');
+        assert.match(during.error ?? '', fault.error(url));
+        assert.equal((await readCache(cacheDir, url))?.body, TEXT, 'the good copy is never overwritten');
+        // the server is fixed: the next refresh (same process, nothing restarted) is fresh and error-free
+        answer = (_req, res) => json(res, GOOD_AGAIN);
+        const after = loaded(await loadInventorySource(url, options(new Date(T1.getTime() + 60_000))));
+        assert.deepEqual([after.fromCache, after.error, after.inventory.organization], [false, null, 'Acme (updated)']);
+      });
+    }
+  });
+
   describe('HTTPS with an organization CA', function () {
     let ca: TestCa;
     before(function () {
