@@ -81,7 +81,7 @@ describe('properties', () => {
         }
         for (const server of analysis.servers) assert.ok(server.range.start.line < lines && server.valueOffset + server.valueLength <= text.length);
       }),
-      { seed: SEED, numRuns: FUZZ_RUNS(150) },
+      { seed: SEED, numRuns: FUZZ_RUNS(100) },
     );
   });
 
