@@ -36,6 +36,20 @@ function json(res: Parameters<Handler>[1], body: string, headers: Record<string,
   res.end(body);
 }
 
+/** A JSON answer that never ends (chunked: no Content-Length to trust), written as fast as the socket takes it. */
+const endlessBody: Handler = (_req, res) => {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  const chunk = Buffer.alloc(16 * 1024, 0x20);
+  const pump = () => {
+    while (!res.destroyed && res.write(chunk)) {
+      // keep writing until the socket pushes back
+    }
+    if (!res.destroyed) res.once('drain', pump);
+  };
+  res.on('error', () => undefined);
+  pump();
+};
+
 function failed(r: Awaited<ReturnType<typeof loadInventorySource>>): string {
   assert.equal(r.ok, false, 'expected the source to fail');
   return r.ok ? '' : r.error;
@@ -145,18 +159,7 @@ describe('inventory sources', () => {
     });
 
     it('an endless body stops at the size cap, counted while reading', async () => {
-      const srv = await serve((_req, res) => {
-        res.writeHead(200, { 'content-type': 'application/json' }); // chunked: no Content-Length to trust
-        const chunk = Buffer.alloc(16 * 1024, 0x20);
-        const pump = () => {
-          while (!res.destroyed && res.write(chunk)) {
-            // keep writing until the socket pushes back
-          }
-          if (!res.destroyed) res.once('drain', pump);
-        };
-        res.on('error', () => undefined);
-        pump();
-      });
+      const srv = await serve(endlessBody);
       const url = `${srv.origin}/inventory.json`;
       const t = Date.now();
       assert.equal(failed(await loadInventorySource(url, { cacheDir: tempDir(), http: { maxBytes: 64 * 1024 } })), `${url}: response is larger than 64 KB; download stopped`);
@@ -409,18 +412,7 @@ describe('inventory sources', () => {
       },
       {
         name: 'an endless body',
-        answer: (_req, res) => {
-          res.writeHead(200, { 'content-type': 'application/json' });
-          const chunk = Buffer.alloc(16 * 1024, 0x20);
-          const pump = () => {
-            while (!res.destroyed && res.write(chunk)) {
-              // until the socket pushes back
-            }
-            if (!res.destroyed) res.once('drain', pump);
-          };
-          res.on('error', () => undefined);
-          pump();
-        },
+        answer: endlessBody,
         error: exactly('response is larger than 64 KB; download stopped'),
       },
       { name: 'a web page instead of JSON', answer: page(200, 'text/html', '<html>Sign in</html>'), error: exactly('unexpected content type text/html (expected JSON)') },
