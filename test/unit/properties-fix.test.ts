@@ -117,7 +117,7 @@ function jsonLines(target: Target, specs: Spec[], style: Style, marks: Marks): s
     if (target.comments) out.push(`${I}${I}// ${marks.next(spec.name, 'leading')}`);
     const f = fields(spec, i);
     const props: string[] = [];
-    if (f.url) props.push(`${JSON.stringify(target.client === 'vscode' ? 'type' : 'type')}: "http"`, `"url": ${JSON.stringify(f.url)}`);
+    if (f.url) props.push('"type": "http"', `"url": ${JSON.stringify(f.url)}`);
     else props.push(`"command": ${JSON.stringify(f.command)}`, `"args": ${style.flowArgs ? JSON.stringify(f.args) : '[' + f.args!.map((a) => JSON.stringify(a)).join(', ') + ']'}`);
     if (spec.secret && !f.url) props.push(`"env": { "API_TOKEN": ${JSON.stringify(token(spec.name))} }`);
     out.push(`${I}${I}${JSON.stringify(spec.name)}: {`);
