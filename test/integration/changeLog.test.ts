@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, fileUri, ours, waitFor } from './util';
+import { activateExtension, fileUri, ours, waitFor, ruleOf } from './util';
 
 function logFile(): string {
   if (process.env.MCPG_AUDIT_LOG) return process.env.MCPG_AUDIT_LOG;
@@ -24,36 +24,43 @@ describe('change log', () => {
 
   it('records a quick-fix applied in the editor (unsaved) and shows it in Show Change Log', async () => {
     const uri = fileUri('.vscode/mcp.json');
-    const diag = (await waitFor(() => ours(uri), (d) => d.some((x) => x.code === 'unapproved-version'), 'the unapproved-version diagnostic')).find((x) => x.code === 'unapproved-version')!;
+    const diag = (await waitFor(() => ours(uri), (d) => d.some((x) => ruleOf(x) === 'unapproved-version'), 'the unapproved-version diagnostic')).find((x) => ruleOf(x) === 'unapproved-version')!;
     const doc = await vscode.workspace.openTextDocument(uri);
-    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range)) ?? [];
-    const pin = actions.find((a) => a.title === 'Pin to the approved version 2025.7.0');
-    assert.ok(pin, actions.map((a) => a.title).join(' | '));
-    const already = records().length;
-    await vscode.commands.executeCommand(pin.command!.command, ...(pin.command!.arguments ?? []));
+    const original = fs.readFileSync(uri.fsPath, 'utf8');
+    try {
+      const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range)) ?? [];
+      const pin = actions.find((a) => a.title === 'Pin to the approved version 2025.7.0');
+      assert.ok(pin, actions.map((a) => a.title).join(' | '));
+      const already = records().length;
+      await vscode.commands.executeCommand(pin.command!.command, ...(pin.command!.arguments ?? []));
 
-    const added = records().slice(already);
-    assert.equal(added.length, 1, JSON.stringify(added));
-    const r = added[0];
-    assert.deepEqual(
-      [r.v, r.tool, r.action, r.server, r.fix, r.file, r.client, r.saved],
-      [1, 'extension', 'fix', 'fs', 'pin', uri.fsPath, 'vscode', false],
-    );
-    assert.match(String(r.before), /server-filesystem@2025\.3\.28/);
-    assert.match(String(r.after), /server-filesystem@2025\.7\.0/);
-    assert.ok(typeof r.user === 'string' && r.user.length > 0);
-    if (process.platform !== 'win32') assert.equal(fs.statSync(logFile()).mode & 0o777, 0o600);
+      const added = records().slice(already);
+      assert.equal(added.length, 1, JSON.stringify(added));
+      const r = added[0];
+      assert.deepEqual(
+        [r.v, r.tool, r.action, r.server, r.fix, r.file, r.client, r.saved],
+        [1, 'extension', 'fix', 'fs', 'pin', uri.fsPath, 'vscode', false],
+      );
+      assert.match(String(r.before), /server-filesystem@2025\.3\.28/);
+      assert.match(String(r.after), /server-filesystem@2025\.7\.0/);
+      assert.ok(typeof r.user === 'string' && r.user.length > 0);
+      if (process.platform !== 'win32') assert.equal(fs.statSync(logFile()).mode & 0o777, 0o600);
 
-    const shown = await vscode.commands.executeCommand<vscode.Uri>('mcpGatekeeper.showChangeLog');
-    const md = await vscode.workspace.openTextDocument(shown);
-    assert.equal(md.languageId, 'markdown');
-    const text = md.getText();
-    assert.match(text, /^# MCP Gatekeeper change log/);
-    assert.match(text, /## \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ · fix pin · fs/);
-    assert.match(text, /\*\*Saved:\*\* no/);
+      const shown = await vscode.commands.executeCommand<vscode.Uri>('mcpGatekeeper.showChangeLog');
+      const md = await vscode.workspace.openTextDocument(shown);
+      assert.equal(md.languageId, 'markdown');
+      const text = md.getText();
+      assert.match(text, /^# MCP Gatekeeper change log/);
+      assert.match(text, /## \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ · fix pin · fs/);
+      assert.match(text, /\*\*Saved:\*\* no/);
 
-    await vscode.window.showTextDocument(doc);
-    await vscode.commands.executeCommand('undo');
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    } finally {
+      // leave the document exactly as the suites after this one expect it: the file's text, not dirty
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), original);
+      await vscode.workspace.applyEdit(edit);
+      await doc.save();
+      await waitFor(() => ours(uri), (d) => d.some((x) => ruleOf(x) === 'unapproved-version'), 'the unapproved-version diagnostic back');
+    }
   });
 });

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { HostMessage } from '../../src/core/request/formState';
 import type { RequestPanel } from '../../src/extension/request/requestPanel';
-import { activateExtension, byLine, EXTENSION_ID, fileUri, ours, waitFor } from './util';
+import { activateExtension, EXTENSION_ID, fileUri, ours, ruleOf, waitFor } from './util';
 
 const EXPECTED: Record<string, { scanNow: string; view: string; shadow: RegExp; form: { section: string; label: string; send: string } }> = {
   en: { scanNow: 'Scan Now', view: 'MCP Servers', shadow: /shadow MCP server \(not in the inventory\)/, form: { section: 'About you', label: 'Business justification', send: 'Send request' } },
@@ -30,7 +30,7 @@ describe('localization', () => {
     // the hover on a shadow server's key is rendered by the extension at run time (vscode.l10n.t); earlier suites
     // edit this file, so poll until the hover describes the shadow server the diagnostics point at
     const uri = fileUri('.vscode/mcp.json');
-    const isShadow = (d: vscode.Diagnostic) => byLine([d])[d.range.start.line + 1] === 'shadow-mcp';
+    const isShadow = (d: vscode.Diagnostic) => ruleOf(d) === 'shadow-mcp';
     let last = '';
     for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
       const shadow = (await waitFor(() => ours(uri), (d) => d.some(isShadow), 'a shadow server')).find(isShadow)!;

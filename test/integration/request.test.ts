@@ -105,6 +105,10 @@ describe('request approval flow (form, drafts, sending)', () => {
     );
     assert.notEqual(withSecrets, original, 'the fixture no longer has the perplexity entry this test expects');
     fs.writeFileSync(mcpFile, withSecrets);
+    // an earlier suite may have left the file open: its editor must show what was written (an open document wins
+    // over the disk for the checks and the form)
+    const shown = () => vscode.workspace.textDocuments.find((d) => d.uri.fsPath === mcpFile)?.getText() ?? withSecrets;
+    await waitFor(shown, (text) => text === withSecrets, 'the open editor of .vscode/mcp.json to show the file as written');
     await config().update('inventory.path', inventory, vscode.ConfigurationTarget.Global);
     await api.scanNow();
     await waitFor(() => ours(fileUri('.vscode/mcp.json')), (d) => d.some((x) => /Contoso/.test(x.message)), 'diagnostics against the Contoso inventory');
