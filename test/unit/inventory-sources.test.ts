@@ -476,6 +476,20 @@ describe('inventory sources', () => {
       assert.match(failed(await loadInventorySource(url, { cacheDir: tempDir() })), new RegExp(`^${esc(url)}: TLS certificate not trusted \\([A-Z_]+\\); add the organization's CA certificate$`));
     });
 
+    it('a certificate that stops being trusted keeps the last good copy in force; trusting it again recovers', async () => {
+      const srv = await serve((_req, res) => json(res, TEXT), { tls: ca });
+      const url = `${srv.origin}/inventory.json`;
+      const cacheDir = tempDir();
+      const trusted: SourceOptions = { cacheDir, now: () => T0, http: { caFiles: [ca.caFile] } };
+      loaded(await loadInventorySource(url, trusted));
+      // e.g. the CA file was dropped from the settings: the server's certificate is self-signed as far as we know
+      const during = loaded(await loadInventorySource(url, { cacheDir, now: () => T1 }));
+      assert.deepEqual([during.fromCache, during.fetchedAt, during.inventory.organization], [true, T0.toISOString(), 'Acme']);
+      assert.match(during.error ?? '', new RegExp(`^${esc(url)}: TLS certificate not trusted \\([A-Z_]+\\); add the organization's CA certificate$`));
+      const after = loaded(await loadInventorySource(url, { ...trusted, now: () => new Date(T1.getTime() + 60_000) }));
+      assert.deepEqual([after.fromCache, after.error], [false, null]);
+    });
+
     it('a CA file that cannot be read is a clear error', async () => {
       const srv = await serve((_req, res) => json(res, TEXT), { tls: ca });
       const missing = path.join(tempDir(), 'nope.pem');
