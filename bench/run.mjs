@@ -45,7 +45,7 @@ const row = (name, measured, baseline, target, unit = 'ms') => {
   const ok = target.ratio !== undefined ? ratio <= target.ratio : measured.median <= target.ms;
   results.benchmarks.push({ name, measured, baseline, ratio, target, ok });
   const fmt = (t) => (t ? `${t.min.toFixed(1)}/${t.median.toFixed(1)}/${t.max.toFixed(1)}` : '—');
-  console.log(`${ok ? 'PASS' : 'FAIL'}  ${name.padEnd(58)} ${fmt(measured).padStart(22)} ${unit}  base ${fmt(baseline).padStart(20)}  ratio ${ratio === null ? '—' : ratio.toFixed(2).padStart(6)}  target ${target.ratio !== undefined ? `≤ ${target.ratio}×` : `< ${target.ms} ms`}`);
+  console.log(`${ok ? 'PASS' : 'FAIL'}  ${name.padEnd(58)} ${fmt(measured).padStart(22)} ${unit}  base ${fmt(baseline).padStart(20)}  ratio ${ratio === null ? '—' : ratio.toFixed(2).padStart(6)}  target ${target.ratio !== undefined ? `≤ ${target.ratio}×` : `< ${target.ms} ${unit}`}`);
 };
 
 console.log(`MCP Gatekeeper benchmarks — ${results.machine}\n(min/median/max of ≥ 5 runs after warm-up)\n`);
