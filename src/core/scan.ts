@@ -44,8 +44,11 @@ interface CachedCheck {
   relative: ([number, number] | null)[];
 }
 
-/** One cache per checker (inventory + policy): a new inventory or policy starts empty. */
-const checkCache = new WeakMap<Checker, Map<string, CachedCheck>>();
+/**
+ * One cache per checker (inventory + policy): a new inventory or policy starts empty. Inside it, one map per file
+ * place (path, client, scope, disabled lists), so an entry's key is only what is in the entry.
+ */
+const checkCache = new WeakMap<Checker, Map<string, Map<string, CachedCheck>>>();
 const MAX_CACHED = 50_000;
 
 /** Checks every entry of one file (a one-off scan: nothing to reuse). */
@@ -59,15 +62,20 @@ function checkAll(doc: ParsedDocument, entries: ServerEntry[], checker: Checker)
  * (re-positioned): typing in a file with a thousand servers re-checks only the entry being edited.
  */
 function checkEntries(doc: ParsedDocument, text: string, location: ConfigLocation, entries: ServerEntry[], checker: Checker): CheckedServer[] {
-  let cache = checkCache.get(checker);
-  if (!cache) checkCache.set(checker, (cache = new Map()));
+  let files = checkCache.get(checker);
+  if (!files) checkCache.set(checker, (files = new Map()));
+  // what the file around an entry says of it (its place, scope and disabled lists)
   const where = `${location.path}\u0000${location.client}\u0000${location.scope}\u0000${(location.disabledNames ?? []).join('\u0001')}`;
-  // everything an entry's result depends on: its text, and what the file around it says of it (scope, disabled lists)
-  const keys = entries.map((e) => `${where}\u0000${e.name}\u0000${e.scope}\u0000${e.disabled}\u0000${e.keyOffset - e.valueOffset}\u0000${text.slice(e.valueOffset, e.valueOffset + e.valueLength)}`);
-  const misses = entries.filter((_, i) => !cache.has(keys[i]));
+  let cache = files.get(where);
+  if (!cache) files.set(where, (cache = new Map()));
+  // everything else an entry's result depends on: its name, scope, disabled state and text
+  const keys = entries.map((e) => `${e.name}\u0000${e.scope}\u0000${e.disabled}\u0000${e.keyOffset - e.valueOffset}\u0000${text.slice(e.valueOffset, e.valueOffset + e.valueLength)}`);
+  const hits = keys.map((k) => cache.get(k));
+  const misses = entries.filter((_, i) => !hits[i]);
   const ruleFindings = misses.length ? checkRules(doc, misses, SERVER_RULES, checker.ruleContext) : new Map<ServerEntry, Finding[]>();
+  if (misses.length && cache.size + misses.length > MAX_CACHED) cache.clear();
   return entries.map((entry, i) => {
-    const hit = cache.get(keys[i]);
+    const hit = hits[i];
     if (hit) {
       // the entry as read now (same text, so the same fields) at its new place, with the cached verdict and findings
       const findings = hit.server.findings.map((f, k) => {
@@ -77,7 +85,6 @@ function checkEntries(doc: ParsedDocument, text: string, location: ConfigLocatio
       return checkedServer(entry, hit.server.verdict, hit.server.inventoryId, findings, hit.server.matchedBy);
     }
     const checked = checker.check(entry, ruleFindings.get(entry));
-    if (cache.size >= MAX_CACHED) cache.clear();
     cache.set(keys[i], {
       server: checked,
       relative: checked.findings.map((f) => {
