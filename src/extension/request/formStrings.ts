@@ -129,43 +129,46 @@ function checklistStrings(): Record<string, string> {
   };
 }
 
+// The display language is fixed for the life of the extension host: each table is built once, when first needed.
+let checklist: Record<string, string> | undefined;
+let formTexts: Record<string, string> | undefined;
+const word = (en: string) => (checklist ??= checklistStrings())[en] ?? en;
+
 /** A host message as the webview should see it: in the display language. */
 export function localizeHostMessage(m: HostMessage): HostMessage {
-  const words = checklistStrings();
-  const w = (en: string) => words[en] ?? en;
   switch (m.type) {
     case 'init':
-      return { ...m, state: localizeState(m.state, w), errors: localizeErrors(m.errors, w) };
+      return { ...m, state: localizeState(m.state), errors: localizeErrors(m.errors) };
     case 'context':
-      return { ...m, state: localizeState(m.state, w) };
+      return { ...m, state: localizeState(m.state) };
     case 'errors':
-      return { ...m, errors: localizeErrors(m.errors, w) };
+      return { ...m, errors: localizeErrors(m.errors) };
     default:
       return m;
   }
 }
 
-function localizeState<S extends Omit<ViewState, 'answers'>>(state: S, w: (en: string) => string): S {
+function localizeState<S extends Omit<ViewState, 'answers'>>(state: S): S {
   return {
     ...state,
-    status: state.status ? w(state.status) : state.status,
+    status: state.status ? word(state.status) : state.status,
     sections: state.sections.map((s) => ({
       ...s,
-      title: w(s.title),
-      fields: s.fields.map((f) => ({ ...f, label: w(f.label), help: w(f.help), choices: f.choices ? f.choices.map((c) => ({ ...c, label: w(c.label) })) : null })),
+      title: word(s.title),
+      fields: s.fields.map((f) => ({ ...f, label: word(f.label), help: word(f.help), choices: f.choices ? f.choices.map((c) => ({ ...c, label: word(c.label) })) : null })),
     })),
-    strings: webviewStrings(),
+    strings: (formTexts ??= webviewStrings()),
   };
 }
 
 /** The core's validation messages (src/core/request/payload.ts validateDraft), translated by their English shape. */
-function localizeErrors(errors: FieldError[], w: (en: string) => string): FieldError[] {
+function localizeErrors(errors: FieldError[]): FieldError[] {
   return errors.map((e) => {
     let m: RegExpExecArray | null;
     if (e.message === 'Name the MCP server you want approved.') return { ...e, message: vscode.l10n.t('Name the MCP server you want approved.') };
     if (e.message === 'Enter an email address like name@example.com.') return { ...e, message: vscode.l10n.t('Enter an email address like name@example.com.') };
-    if ((m = /^(.*) is required\.$/.exec(e.message))) return { ...e, message: vscode.l10n.t('{0} is required.', w(m[1])) };
-    if ((m = /^Choose one of: (.*)\.$/.exec(e.message))) return { ...e, message: vscode.l10n.t('Choose one of: {0}.', m[1].split(', ').map(w).join(', ')) };
+    if ((m = /^(.*) is required\.$/.exec(e.message))) return { ...e, message: vscode.l10n.t('{0} is required.', word(m[1])) };
+    if ((m = /^Choose one of: (.*)\.$/.exec(e.message))) return { ...e, message: vscode.l10n.t('Choose one of: {0}.', m[1].split(', ').map(word).join(', ')) };
     return e;
   });
 }
