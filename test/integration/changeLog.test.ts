@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, fileUri, ours, waitFor, ruleOf } from './util';
+import { activateExtension, fileUri, ours, ruleOf, waitFor, waitForAsync } from './util';
 
 function logFile(): string {
   if (process.env.MCPG_AUDIT_LOG) return process.env.MCPG_AUDIT_LOG;
@@ -29,13 +29,12 @@ describe('change log', () => {
     const original = fs.readFileSync(uri.fsPath, 'utf8');
     try {
       // the first suite of a fresh host: the editor may ask for code actions before it has our diagnostics
-      let actions: vscode.CodeAction[] = [];
-      let pin: vscode.CodeAction | undefined;
-      for (const deadline = Date.now() + 10_000; !pin && Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
-        actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range)) ?? [];
-        pin = actions.find((a) => a.title === 'Pin to the approved version 2025.7.0');
-      }
-      assert.ok(pin, `no pin action; offered: ${actions.map((a) => a.title).join(' | ') || 'nothing'}`);
+      const actions = await waitForAsync(
+        async () => (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range)) ?? [],
+        (list) => list.some((a) => a.title === 'Pin to the approved version 2025.7.0'),
+        'the pin action',
+      );
+      const pin = actions.find((a) => a.title === 'Pin to the approved version 2025.7.0')!;
       const already = records().length;
       await vscode.commands.executeCommand(pin.command!.command, ...(pin.command!.arguments ?? []));
 

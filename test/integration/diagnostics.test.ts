@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, byLine, fileUri, ours, ruleOf, waitFor, workspaceRoot } from './util';
+import { activateExtension, byLine, fileUri, hoverText, ours, ruleOf, waitFor, workspaceRoot } from './util';
 
 describe('diagnostics on MCP config files', () => {
   let api: Awaited<ReturnType<typeof activateExtension>>;
@@ -132,9 +132,7 @@ describe('diagnostics on MCP config files', () => {
     const uri = fileUri('.cursor/mcp.json');
     await waitFor(() => ours(uri), (d) => d.length === 2, 'diagnostics in .cursor/mcp.json');
     const slack = ours(uri).find((d) => ruleOf(d) === 'rejected-mcp')!;
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, slack.range.start.translate(0, 2));
-    // Markdown escapes (`\(`) are removed so the assertions read like the rendered hover
-    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\(.)/g, '$1');
+    const text = await hoverText(uri, slack.range.start.translate(0, 2));
     assert.match(text, /\*\*slack\*\*: rejected/);
     assert.match(text, /Inventory entry: \*\*Slack \(reference server\)\*\* \(`slack`, rejected\)/);
     assert.match(text, /A bot token reads every channel/);

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { HostMessage } from '../../src/core/request/formState';
 import type { RequestPanel } from '../../src/extension/request/requestPanel';
-import { activateExtension, EXTENSION_ID, fileUri, ours, ruleOf, waitFor } from './util';
+import { activateExtension, EXTENSION_ID, fileUri, hoverText, ours, ruleOf, waitFor, waitForAsync } from './util';
 
 const EXPECTED: Record<string, { scanNow: string; view: string; shadow: RegExp; form: { section: string; label: string; send: string } }> = {
   en: { scanNow: 'Scan Now', view: 'MCP Servers', shadow: /shadow MCP server \(not in the inventory\)/, form: { section: 'About you', label: 'Business justification', send: 'Send request' } },
@@ -31,14 +31,8 @@ describe('localization', () => {
     // edit this file, so poll until the hover describes the shadow server the diagnostics point at
     const uri = fileUri('.vscode/mcp.json');
     const isShadow = (d: vscode.Diagnostic) => ruleOf(d) === 'shadow-mcp';
-    let last = '';
-    for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
-      const shadow = (await waitFor(() => ours(uri), (d) => d.some(isShadow), 'a shadow server')).find(isShadow)!;
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, shadow.range.start.translate(0, 2));
-      last = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\(.)/g, '$1');
-      if (expected.shadow.test(last)) return;
-    }
-    assert.fail(`the hover of the shadow server never said ${expected.shadow}; last hover: ${last}`);
+    const shadowHover = async () => hoverText(uri, (await waitFor(() => ours(uri), (d) => d.some(isShadow), 'a shadow server')).find(isShadow)!.range.start.translate(0, 2));
+    await waitForAsync(shadowHover, (text) => expected.shadow.test(text), `the hover of the shadow server to say ${expected.shadow}`);
   });
 
   it(`shows the request form in the display language (${language})`, async () => {

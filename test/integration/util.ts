@@ -44,6 +44,24 @@ export async function waitFor<T>(read: () => T, ok: (value: T) => boolean, what:
   return last;
 }
 
+/** waitFor for reads that are themselves asynchronous (editor commands), polled every 200 ms. */
+export async function waitForAsync<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await read();
+  while (!ok(last)) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last, null, 1)}`);
+    await new Promise((r) => setTimeout(r, 200));
+    last = await read();
+  }
+  return last;
+}
+
+/** The hover at a position as the user reads it (Markdown escapes such as `\(` removed). */
+export async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\(.)/g, '$1');
+}
+
 /** line (1-based, as users read it) → rule id, for compact assertions */
 export function byLine(diags: vscode.Diagnostic[]): Record<number, string> {
   const out: Record<number, string> = {};
