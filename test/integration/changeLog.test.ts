@@ -64,6 +64,7 @@ describe('change log', () => {
       edit.replace(uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), original);
       await vscode.workspace.applyEdit(edit);
       await doc.save();
+      await waitFor(() => doc.isDirty, (dirty) => !dirty, 'the document saved as it was');
       await waitFor(() => ours(uri), (d) => d.some((x) => ruleOf(x) === 'unapproved-version'), 'the unapproved-version diagnostic back');
     }
   });
